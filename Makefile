@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make serve` and `make test`. Everything else is a helper.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+# Debian packages the tests use: Chromium for the browser and accessibility tests.
+DEBIAN_PACKAGES := chromium fonts-dejavu-core
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test test-fast bench system-packages clean
+
+serve: $(VENV)/.installed  ## build the example site and serve it on http://$(ADDR)/
+	$(BIN)/mkdocs serve -f site_config.yml -a $(ADDR)
+
+build: $(VENV)/.installed  ## build the site into site/ (fails on any data error)
+	$(BIN)/mkdocs build -f site_config.yml --strict
+
+check: $(VENV)/.installed  ## check every data file, as a pull request does
+	$(BIN)/compacts check
+
+test: $(VENV)/.installed system-packages  ## the whole test suite, browser tests included
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed  ## build-time and page-size benchmark (prints figures)
+	$(BIN)/python bench/run.py
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Installs missing Debian packages when run as root (CI, a fresh machine); otherwise says
+# what is missing and the browser tests skip with that reason.
+system-packages:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing Debian packages:$$missing (run: sudo apt-get install$$missing)"; fi; \
+	fi
+
+clean:
+	rm -rf site .venv .pytest_cache .hypothesis bench/out

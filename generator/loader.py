@@ -1,0 +1,217 @@
+"""Load YAML data files, keeping the line and column of every value.
+
+Every way a file can fail to be read (bad bytes, tabs, broken YAML, duplicate keys,
+empty, not a mapping) becomes a Problem with a plain-English message; nothing raises.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .problems import Problem
+
+
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as the text written, so a bad date is a validation message, not a crash."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> str:  # noqa: ARG002
+        return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+@dataclass
+class Document:
+    """A data file read from disk: its path for messages, and its positioned content."""
+
+    path: str
+    data: CommentedMap
+    kind: str = ""
+    landlord: str = ""
+    id: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file; returns the document or the problems that stopped it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(display, 1, 1, f"The file could not be read: {err.strerror}.", "read")]
+    text, problem = _decode(raw, display)
+    if problem:
+        return None, [problem]
+    tabs = _tab_indents(text, display)
+    if tabs:
+        return None, tabs
+    data, problem = _parse(text, display)
+    if problem:
+        return None, [problem]
+    if data is None:
+        return None, [Problem(display, 1, 1, "The file is empty. Add the details it needs, "
+                              "or delete the file.", "empty-file")]
+    if not isinstance(data, CommentedMap):
+        what = "a list" if isinstance(data, CommentedSeq) else "a single value"
+        return None, [Problem(display, 1, 1, f"The file holds {what}, but it should be a set of "
+                              "'key: value' lines, such as 'name: Oak Court'.", "not-a-mapping")]
+    return Document(display, data), []
+
+
+def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(raw[line_start: err.start].decode("utf-8", "replace")) + 1
+        return "", Problem(display, line, column, "This file is not saved as UTF-8 text, so this "
+                           "character cannot be read. Save the file as UTF-8 (most editors have "
+                           "this under 'Save with encoding') and try again.", "encoding")
+
+
+def _tab_indents(text: str, display: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = re.match(r"[ \t]*", line).group()
+        if "\t" in indent and line.strip():
+            problems.append(Problem(display, number, indent.index("\t") + 1,
+                                    "This line is indented with a tab. YAML needs spaces: "
+                                    "replace the tab with spaces.", "tab"))
+    return problems
+
+
+def _parse(text: str, display: str) -> tuple[Any, Problem | None]:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _Constructor
+    try:
+        return yaml.load(text), None
+    except DuplicateKeyError as err:
+        return None, _duplicate_key(err, display)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        if "end of stream" in (err.problem or "") and err.context_mark:
+            mark = err.context_mark  # point at the quote that was never closed
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, Problem(display, line, column, _explain(err), "yaml-syntax")
+    except YAMLError as err:
+        return None, Problem(display, 1, 1, f"The file could not be read as YAML: {err}", "yaml-syntax")
+
+
+def _duplicate_key(err: DuplicateKeyError, display: str) -> Problem:
+    mark, first = err.problem_mark, err.context_mark
+    key = re.search(r'duplicate key "?(.*?)"?( with value|$)', err.problem or "")
+    name = key.group(1) if key else "this key"
+    message = (f"The key '{name}' appears twice in the same section (first on line "
+               f"{first.line + 1}). Keep one and delete the other.")
+    return Problem(display, mark.line + 1, mark.column + 1, message, "duplicate-key")
+
+
+_EXPLANATIONS = [
+    ("mapping values are not allowed", "A colon followed by a space starts a new key here, but "
+     "this is not a place for a key. If the text itself contains ': ', put the whole text in "
+     "quotes; otherwise check the indentation."),
+    ("could not find expected ':'", "Expected a 'key: value' line here. Check for a missing "
+     "colon, or a quote that was opened and not closed."),
+    ("did not find expected key", "This line does not line up with the lines above it. Check "
+     "that it is indented by the same number of spaces as its neighbours."),
+    ("expected <block end>", "This line does not line up with the lines above it. Check "
+     "that it is indented by the same number of spaces as its neighbours."),
+    ("found character '\\t'", "There is a tab character here. YAML needs spaces: replace the "
+     "tab with spaces."),
+    ("found unexpected end of stream", "The file ends inside quoted text. Check that every "
+     "opening quote has a closing quote."),
+    ("did not find expected '-' indicator", "A list item here does not line up with the "
+     "items above it. Each item starts with '- ' at the same indentation."),
+    ("found undefined alias", "This uses '*' before a name, which YAML reads as a reference. "
+     "Put the text in quotes."),
+    ("found character '@'", "Text cannot start with '@' or '`' unless it is in quotes. Put "
+     "the whole text in quotes."),
+]
+
+
+def _explain(err: MarkedYAMLError) -> str:
+    problem = f"{err.context or ''} {err.problem or ''}"
+    for phrase, explanation in _EXPLANATIONS:
+        if phrase in problem:
+            return explanation
+    detail = (err.problem or err.context or "unknown problem").strip()
+    return f"The YAML here could not be read ({detail}). Check the indentation and quotes."
+
+
+def position(node: Any, key: Any = None, *, of_key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of a mapping key's value (or the key), a list item, or the node."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return 1, 1
+    try:
+        if key is None:
+            line, column = lc.line, lc.col
+        elif isinstance(node, CommentedSeq):
+            line, column = lc.item(key)
+        elif of_key:
+            line, column = lc.key(key)
+        else:
+            line, column = lc.value(key)
+    except (KeyError, IndexError, TypeError):
+        line, column = lc.line, lc.col
+    return line + 1, column + 1
+
+
+YAML_SUFFIXES = (".yml", ".yaml")
+_PLACES = {"compacts": "compact", "estates": "estate"}
+
+
+def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
+    """Find and read every data file under root; returns documents, problems and files read."""
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    paths = _data_files(root)
+    for path in paths:
+        display = path.relative_to(root).as_posix()
+        kind, landlord = _kind_of(path.relative_to(root))
+        if not kind:
+            problems.append(Problem(display, 1, 1, _misplaced(display), "misplaced-file"))
+            continue
+        doc, found = load_file(path, display)
+        problems.extend(found)
+        if doc:
+            doc.kind, doc.landlord = kind, landlord
+            doc.id = landlord if kind == "landlord" else path.stem
+            docs.append(doc)
+    return docs, problems, len(paths)
+
+
+def _data_files(root: Path) -> list[Path]:
+    found = []
+    for folder in ("standards", "compacts"):
+        base = root / folder
+        if base.is_dir():
+            found += [p for p in base.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()]
+    return sorted(found)
+
+
+def _kind_of(relative: Path) -> tuple[str, str]:
+    parts = relative.parts
+    if parts[0] == "standards" and len(parts) == 2:
+        return "standards", ""
+    if parts[0] == "compacts" and len(parts) == 3 and relative.stem == "landlord":
+        return "landlord", parts[1]
+    if parts[0] == "compacts" and len(parts) == 4 and parts[2] in _PLACES:
+        return _PLACES[parts[2]], parts[1]
+    return "", ""
+
+
+def _misplaced(display: str) -> str:
+    return ("This file is not in a place the publisher reads, so it would be ignored. "
+            "Landlords go in compacts/<landlord>/landlord.yml, compacts in "
+            "compacts/<landlord>/compacts/, estates in compacts/<landlord>/estates/ and "
+            "standards in standards/.")

@@ -1,0 +1,153 @@
+"""The pages of the site, for one language: what each page is, and its HTML body.
+
+Nothing here knows about MkDocs. `plan` lists the pages (cheap: titles and addresses);
+`render` makes one page's body when MkDocs asks for it, so memory stays flat however
+many estates there are.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from html import unescape
+from typing import Any, Callable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
+from .model import Compact, Estate, Landlord, Site
+from .text import render_inline, render_markdown
+
+# Below this many estates the home page lists them all; above it, landlords only, so the
+# home page stays small for a national federation (estates are then one click away).
+HOME_ESTATE_LIMIT = 60
+
+
+@dataclass
+class PageSpec:
+    """One page to publish: its source path (as MkDocs sees it), title and content."""
+
+    path: str
+    title: str
+    template: str
+    context: dict[str, Any]
+    in_nav: bool = False
+
+    @property
+    def url(self) -> str:
+        return url_of(self.path)
+
+
+@dataclass
+class Rendered:
+    """A page body ready for the theme, with its headings and what fell back to English."""
+
+    html: str
+    headings: list[tuple[int, str, str]]
+    fallbacks: dict[str, int] = field(default_factory=dict)
+
+
+def build_date() -> date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so a build can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date() if epoch else date.today()
+
+
+def url_of(path: str) -> str:
+    """'greenfield/index.md' -> 'greenfield/' (directory URLs, as MkDocs makes them)."""
+    folder = posixpath.dirname(path) if path.endswith("index.md") else path[:-3]
+    return f"{folder}/" if folder else ""
+
+
+def relative(target: str, page_url: str) -> str:
+    """A link from one page's URL to another's that works under any subpath."""
+    rel = posixpath.relpath(target or ".", page_url or ".")
+    if rel == ".":
+        return "./"
+    return rel + "/" if target.endswith("/") or not target else rel
+
+
+def plan(site: Site, t: Translations) -> list[PageSpec]:
+    """Every page of the site in one language, without rendering any of them."""
+    _ = t.gettext
+    pages = [PageSpec("index.md", _("Tenant participation compacts"), "home.html", {}, True),
+             PageSpec("standards/index.md", _("Core Standards"), "standards.html", {}, True)]
+    for landlord in site.landlords:
+        pages.append(PageSpec(f"{landlord.id}/index.md", landlord.name, "landlord.html",
+                              {"landlord": landlord}))
+        for compact in landlord.compacts:
+            pages.append(PageSpec(compact_path(compact), t.gettext(compact.title),
+                                  "compact.html", {"landlord": landlord, "compact": compact}))
+        for estate in landlord.estates:
+            pages.append(PageSpec(estate_path(estate), estate.name, "estate.html",
+                                  {"landlord": landlord, "estate": estate}))
+    return pages
+
+
+def compact_path(compact: Compact) -> str:
+    return f"{compact.landlord_id}/{compact.id}/index.md"
+
+
+def estate_path(estate: Estate) -> str:
+    return f"{estate.landlord_id}/estates/{estate.id}/index.md"
+
+
+def landlord_path(landlord: Landlord) -> str:
+    return f"{landlord.id}/index.md"
+
+
+class Renderer:
+    """Renders page bodies for one language with one Jinja environment."""
+
+    def __init__(self, site: Site, translations: Translations, languages: list[Language]):
+        self.site, self.t, self.languages = site, translations, languages
+        self.env = Environment(loader=PackageLoader(__package__, "templates"),
+                               autoescape=select_autoescape(default=True),
+                               undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
+                               trim_blocks=True, lstrip_blocks=True)
+        self.env.install_gettext_callables(translations.gettext, translations.ngettext,
+                                           newstyle=True)
+
+    def render(self, spec: PageSpec) -> Rendered:
+        fallbacks = {MISSING: 0, STALE: 0}
+        context = {**spec.context, **self._helpers(spec, fallbacks), "site": self.site,
+                   "title": spec.title, "today": build_date()}
+        html = self.env.get_template(spec.template).render(context)
+        return Rendered(html, headings(html), {k: v for k, v in fallbacks.items() if v})
+
+    def _helpers(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict[str, Callable]:
+        t = self.t
+
+        def translated(text: str, block: bool) -> Markup:
+            shown, state = t.lookup(text)
+            html = render_markdown(shown) if block else render_inline(shown)
+            if state == TRANSLATED:
+                return html
+            fallbacks[state] += 1
+            label = escape(t.gettext("English") if state == MISSING
+                           else t.gettext("English (translation being updated)"))
+            tag = "div" if block else "span"
+            return Markup(f'<{tag} class="tc-fallback" lang="en">{html}'
+                          f'<span class="tc-fallback__label" lang="{t.language.code}"> '
+                          f'[{label}]</span></{tag}>')
+
+        return {
+            "link": lambda path: relative(url_of(path), spec.url),
+            "text": lambda value: translated(value, block=True) if value else Markup(""),
+            "inline": lambda value: translated(value, block=False) if value else Markup(""),
+            "date": t.date, "money": t.money, "number": t.number,
+            "compact_path": compact_path, "estate_path": estate_path,
+            "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
+        }
+
+
+_HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def headings(html: str) -> list[tuple[int, str, str]]:
+    """(level, id, text) of each heading with an id, for the table of contents."""
+    return [(int(level), ident, unescape(re.sub(r"<[^>]+>", "", inner)).strip())
+            for level, ident, inner in _HEADING.findall(html)]

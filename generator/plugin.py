@@ -1,0 +1,181 @@
+"""The MkDocs plugin: the only module that speaks to MkDocs.
+
+It reads and checks the data once per build, adds one generated page per landlord,
+compact and estate (nothing is written to the repository), and fills each page's body
+with HTML rendered by `pages`.
+
+Languages: Material takes its interface language from `theme.language`, one per build, so
+every language is its own MkDocs build. We run them ourselves rather than through
+mkdocs-static-i18n, which crashes on pages made with `File.generated` and builds languages
+one after another: the source-language build starts the others as subprocesses as soon
+as its site folder is clean, so they render on the other core while it renders, each into
+`site/<code>/`.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from mkdocs.config import base, load_config
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .i18n import MISSING, Language, Translations
+from .model import Site, read_site
+from .pages import PageSpec, Renderer, plan, relative
+from .problems import errors, summary
+
+log = get_plugin_logger(__name__)
+
+
+class CompactsConfig(base.Config):
+    languages = c.ListOfItems(c.Type(str), default=["en"])
+    """Language codes to publish; the first is the source (English) at the site root."""
+    translations_dir = c.Type(str, default="translations")
+    """Folder of gettext catalogs, one `<code>.po` per language."""
+
+
+class CompactsPlugin(BasePlugin[CompactsConfig]):
+    supports_multiple_instances = False
+    language: str | None = None  # set on the other languages' builds
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+    # Runs before Material's search plugin reads `theme.language`.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.site = _read(root)
+        self.codes = list(self.config.languages)
+        code = self.language or self.codes[0]
+        self.languages = [Language.of(code) for code in self.codes]
+        self.t = Translations.load(Language.of(code), root / self.config.translations_dir)
+        self.renderer = Renderer(self.site, self.t, self.languages)
+        config.theme["language"] = code
+        config.site_name = self.t.gettext(config.site_name)
+        config.nav = [{self.t.gettext("Home"): "index.md"},
+                      {self.t.gettext("Core Standards"): "standards/index.md"}]
+        if self.language and config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{code}/"
+        config.watch.extend(str(root / d) for d in ("compacts", "standards",
+                                                    self.config.translations_dir))
+        self.builds: list[Future] = []
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.pages: dict[str, PageSpec] = {}
+        for spec in plan(self.site, self.t):
+            self.pages[spec.path] = spec
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, spec.path, content="", inclusion=inclusion))
+        if self.language is None:
+            self.builds = _start_other_languages(config, self.codes[1:])
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec:
+            page.meta["title"] = spec.title
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return html
+        rendered = self.renderer.render(spec)
+        page.toc = get_toc(_toc_tokens(rendered.headings))
+        page.meta["tc"] = self._page_meta(spec, rendered.fallbacks)
+        return rendered.html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        failed = [result for result in (b.result() for b in self.builds) if result]
+        if failed:
+            raise PluginError("\n".join(failed))
+
+    def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:
+        """What the theme shows around the body: language links and the fallback notice."""
+        here = _prefix(self.t.language.code, self.codes) + spec.url
+        alternates = [{"code": lang.code, "name": lang.name, "dir": lang.dir,
+                       "current": lang.code == self.t.language.code,
+                       "href": relative(_prefix(lang.code, self.codes) + spec.url, here)}
+                      for lang in self.languages]
+        notice = ""
+        if fallbacks:
+            notice = self.t.gettext(
+                "Some parts of this page are not translated yet, so they are shown in English."
+                if MISSING in fallbacks else
+                "The English text of some parts changed, so they are shown in English "
+                "until the translation is updated.")
+        return {"alternates": alternates, "notice": notice,
+                "languages_label": self.t.gettext("Read this page in")}
+
+
+def _read(root: Path) -> Site:
+    """The checked site, or a build error carrying the same messages as `compacts check`."""
+    checked = read_site(root)
+    for problem in checked.problems:
+        (log.error if problem.level == "error" else log.warning)(str(problem))
+    if errors(checked.problems) or checked.site is None:
+        raise PluginError(summary(checked.problems, checked.files) +
+                          " Run 'compacts check' to see them again.")
+    return checked.site
+
+
+def _prefix(code: str, codes: list[str]) -> str:
+    return "" if code == codes[0] else f"{code}/"
+
+
+def _toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict]:
+    """Nest (level, id, name) headings the way Python-Markdown's toc extension does."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for level, ident, name in headings:
+        token = {"level": level, "id": ident, "name": name, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+def _start_other_languages(config: MkDocsConfig, codes: list[str]) -> list[Future]:
+    workers = max(1, (os.cpu_count() or 2) - 1)
+    pool = ThreadPoolExecutor(max_workers=workers)
+    futures = [pool.submit(_build_language, config, code) for code in codes]
+    pool.shutdown(wait=False)
+    return futures
+
+
+def _build_language(config: MkDocsConfig, code: str) -> str:
+    """Build one language into site/<code>/ in a subprocess; returns its errors, or ''."""
+    command = [sys.executable, "-m", "generator.plugin", config.config_file_path, code,
+               str(Path(config.site_dir) / code), "strict" if config.strict else ""]
+    done = subprocess.run(command, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if done.returncode:
+        return f"The '{code}' build failed:\n{done.stdout}{done.stderr}"
+    return ""
+
+
+def build_language(config_file: str, code: str, site_dir: str, strict: bool) -> None:
+    """One language's build, as run by `_build_language`."""
+    from mkdocs.commands.build import build
+
+    config = load_config(config_file, site_dir=site_dir, strict=strict)
+    config.plugins["compacts"].language = code
+    build(config)
+
+
+if __name__ == "__main__":
+    build_language(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "strict")

@@ -1,0 +1,204 @@
+"""Domain rules: what the schema cannot say about a set of data files taken together.
+
+Each rule takes the documents (already read, with positions) and yields problems. The rules
+guard their own types, so they can run even where the schema found errors, and every
+problem is reported in one pass.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Any, Callable, Iterable, Iterator
+
+from .loader import Document, position
+from .problems import Problem
+from .validate import CORE_STANDARDS, SLUG, did_you_mean
+
+Rule = Callable[[list[Document]], Iterable[Problem]]
+CURRENT = ("agreed", "under-review")
+
+
+def check_rules(docs: list[Document]) -> list[Problem]:
+    return [problem for rule in RULES for problem in rule(docs)]
+
+
+def file_names_are_ids(docs: list[Document]) -> Iterator[Problem]:
+    """A file's name is its id in web addresses: 'oak-court.yml', not 'Oak Court.yml'."""
+    seen: dict[tuple[str, str, str], Document] = {}
+    for doc in docs:
+        if not SLUG.match(doc.id):
+            yield Problem(doc.path, 1, 1, f"The name '{doc.id}' cannot be used in a web address. "
+                          "Rename it using lower case letters, digits and hyphens only, "
+                          f"such as '{_slugify(doc.id)}'.", "file-name")
+        key = (doc.kind, doc.landlord, doc.id)
+        if key in seen and doc.kind != "landlord":
+            yield Problem(doc.path, 1, 1, f"There are two {doc.kind} files called '{doc.id}' "
+                          f"(the other is {seen[key].path}). Rename or delete one.", "duplicate-id")
+        seen.setdefault(key, doc)
+
+
+def landlords_exist(docs: list[Document]) -> Iterator[Problem]:
+    """Every folder in compacts/ that has compacts or estates has a landlord.yml."""
+    landlords = {d.landlord for d in docs if d.kind == "landlord"}
+    for doc in docs:
+        if doc.kind in ("compact", "estate") and doc.landlord not in landlords:
+            yield Problem(doc.path, 1, 1, f"This {doc.kind} belongs to the folder "
+                          f"compacts/{doc.landlord}/, which has no landlord.yml. Add one that "
+                          "names the landlord.", "unknown-landlord")
+
+
+def ids_unique(docs: list[Document]) -> Iterator[Problem]:
+    """Commitment and action ids are unique within a compact; standard item ids everywhere."""
+    for doc in _of_kind(docs, "compact"):
+        for section in ("commitments", "action_plan"):
+            yield from _repeats(doc, _items(doc.data, section), section)
+    standard_items = [(doc, item) for doc in _of_kind(docs, "standards")
+                      for standard in _items(doc.data, "standards")
+                      for item in [standard, *_items(standard, "items")]]
+    first: dict[Any, tuple[Document, Any]] = {}
+    for doc, item in standard_items:
+        ident = item.get("id")
+        if ident in first:
+            other_doc, other = first[ident]
+            line, column = position(item, "id")
+            yield Problem(doc.path, line, column, f"The id '{ident}' is used twice (first in "
+                          f"{other_doc.path} line {position(other, 'id')[0]}). Every id must "
+                          "be different.", "duplicate-id")
+        elif ident is not None:
+            first[ident] = (doc, item)
+
+
+def _repeats(doc: Document, items: list, section: str) -> Iterator[Problem]:
+    first: dict[Any, Any] = {}
+    for item in items:
+        ident = item.get("id")
+        if ident in first:
+            line, column = position(item, "id")
+            yield Problem(doc.path, line, column, f"The id '{ident}' is used twice in {section} "
+                          f"(first on line {position(first[ident], 'id')[0]}). Give each one "
+                          "a different id.", "duplicate-id")
+        elif ident is not None:
+            first[ident] = item
+
+
+def references_resolve(docs: list[Document]) -> Iterator[Problem]:
+    """Commitments cite standard items that exist; local compacts name existing estates."""
+    items = {item.get("id") for doc in _of_kind(docs, "standards")
+             for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
+    estates = defaultdict(set)
+    for doc in _of_kind(docs, "estate"):
+        estates[doc.landlord].add(doc.id)
+    for doc in _of_kind(docs, "compact"):
+        for commitment in _items(doc.data, "commitments"):
+            for index, cited in enumerate(_list(commitment.get("standards"))):
+                if isinstance(cited, str) and cited not in items:
+                    line, column = position(commitment["standards"], index)
+                    yield Problem(doc.path, line, column, f"'{cited}' is not a Core Standard item."
+                                  f"{did_you_mean(cited, items)} The items are listed on "
+                                  "standards/core-standards.yml.", "unknown-standard")
+        for index, estate in enumerate(_list(doc.data.get("estates"))):
+            if isinstance(estate, str) and estate not in estates[doc.landlord]:
+                line, column = position(doc.data["estates"], index)
+                yield Problem(doc.path, line, column, f"There is no estate '{estate}' in "
+                              f"compacts/{doc.landlord}/estates/."
+                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate")
+
+
+def scope_matches_estates(docs: list[Document]) -> Iterator[Problem]:
+    """A district-wide compact covers the whole landlord, so it lists no estates."""
+    for doc in _of_kind(docs, "compact"):
+        if doc.data.get("scope") == "district" and "estates" in doc.data:
+            line, column = position(doc.data, "estates", of_key=True)
+            yield Problem(doc.path, line, column, "A district-wide compact covers every estate, "
+                          "so it should not list estates. Remove 'estates', or change 'scope' "
+                          "to 'local'.", "district-estates")
+
+
+def dates_in_order(docs: list[Document]) -> Iterator[Problem]:
+    """A compact is agreed before its review is due; a review comes before the next one."""
+    for doc in _of_kind(docs, "compact"):
+        agreed, due = _date(doc.data.get("agreed")), _date(doc.data.get("review_due"))
+        if agreed and due and due <= agreed:
+            line, column = position(doc.data, "review_due")
+            yield Problem(doc.path, line, column, f"The review is due on {due}, which is not after "
+                          f"the date the compact was agreed ({agreed}). Check both dates.",
+                          "date-order")
+        elif agreed and due and (due - agreed).days > 366:
+            line, column = position(doc.data, "review_due")
+            yield Problem(doc.path, line, column, f"The review is due on {due}, more than a year "
+                          f"after the compact was agreed ({agreed}). Compacts are reviewed at "
+                          "least once a year.", "review-yearly", "warning")
+        for review in _items(doc.data, "reviews"):
+            held, following = _date(review.get("date")), _date(review.get("next_review"))
+            if held and following and following <= held:
+                line, column = position(review, "next_review")
+                yield Problem(doc.path, line, column, f"The next review ({following}) should come "
+                              f"after this review ({held}).", "date-order")
+
+
+def district_covers_core_standards(docs: list[Document]) -> Iterator[Problem]:
+    """A district-wide compact that is not superseded covers every Core Standard item."""
+    core = next((d for d in _of_kind(docs, "standards") if d.data.get("id") == CORE_STANDARDS), None)
+    if core is None:
+        return
+    titles = {item.get("id"): item.get("title") for standard in _items(core.data, "standards")
+              for item in _items(standard, "items")}
+    for doc in _of_kind(docs, "compact"):
+        if doc.data.get("scope") != "district" or doc.data.get("status") == "superseded":
+            continue
+        cited = {c for commitment in _items(doc.data, "commitments")
+                 for c in _list(commitment.get("standards"))}
+        missing = [f"{ident} ({title})" for ident, title in titles.items() if ident not in cited]
+        if missing:
+            line, column = position(doc.data, "commitments", of_key=True) \
+                if "commitments" in doc.data else (1, 1)
+            yield Problem(doc.path, line, column, "A district-wide compact must cover every Core "
+                          f"Standard item, but no commitment covers {len(missing)} of them: "
+                          f"{'; '.join(missing)}.", "core-standards-coverage")
+
+
+def one_current_district_compact(docs: list[Document]) -> Iterator[Problem]:
+    """A landlord has one current district-wide compact; older ones are 'superseded'."""
+    current: dict[str, Document] = {}
+    for doc in _of_kind(docs, "compact"):
+        if doc.data.get("scope") == "district" and doc.data.get("status") in CURRENT:
+            if doc.landlord in current:
+                line, column = position(doc.data, "status")
+                yield Problem(doc.path, line, column, "This landlord already has a current "
+                              f"district-wide compact ({current[doc.landlord].path}). Set the "
+                              "older one's status to 'superseded'.", "one-district-compact")
+            else:
+                current[doc.landlord] = doc
+
+
+RULES: list[Rule] = [
+    file_names_are_ids, landlords_exist, ids_unique, references_resolve,
+    scope_matches_estates, dates_in_order, district_covers_core_standards,
+    one_current_district_compact,
+]
+
+
+def _of_kind(docs: list[Document], kind: str) -> Iterator[Document]:
+    return (d for d in docs if d.kind == kind)
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _items(node: Any, key: str) -> list:
+    """The mappings in a list under key, skipping anything malformed (the schema reports it)."""
+    value = node.get(key) if isinstance(node, dict) else None
+    return [item for item in _list(value) if isinstance(item, dict)]
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "name"
