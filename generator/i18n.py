@@ -22,6 +22,12 @@ _LOCALES = {"en": "en_GB", "cy": "cy_GB"}  # British English dates and spelling
 TRANSLATED, MISSING, STALE = "translated", "missing", "stale"
 
 
+def is_translated(message) -> bool:
+    """A catalog entry with every form translated and not marked fuzzy."""
+    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+    return bool(forms) and all(forms) and not message.fuzzy
+
+
 @dataclass(frozen=True)
 class Language:
     """A language the site is published in."""
@@ -66,9 +72,9 @@ class Translations:
         if message is None or not message.string:
             self.missing.add(text)
             return text, MISSING
-        if message.fuzzy:
+        if not is_translated(message):
             self.missing.add(text)
-            return text, STALE
+            return text, STALE if message.fuzzy else MISSING
         return message.string, TRANSLATED
 
     def gettext(self, text: str) -> str:

@@ -110,15 +110,16 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                        "current": lang.code == self.t.language.code,
                        "href": relative(_prefix(lang.code, self.codes) + spec.url, here)}
                       for lang in self.languages]
+        _ = self.t.gettext
         notice = ""
-        if fallbacks:
-            notice = self.t.gettext(
-                "Some parts of this page are not translated yet, so they are shown in English."
-                if MISSING in fallbacks else
-                "The English text of some parts changed, so they are shown in English "
-                "until the translation is updated.")
+        if MISSING in fallbacks:
+            notice = _("Some parts of this page are not translated yet, so they are shown "
+                       "in English.")
+        elif fallbacks:
+            notice = _("The English text of some parts changed, so they are shown in "
+                       "English until the translation is updated.")
         return {"alternates": alternates, "notice": notice,
-                "languages_label": self.t.gettext("Read this page in")}
+                "languages_label": _("Read this page in")}
 
 
 def _read(root: Path) -> Site:

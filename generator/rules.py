@@ -160,16 +160,18 @@ def district_covers_core_standards(docs: list[Document]) -> Iterator[Problem]:
 
 def one_current_district_compact(docs: list[Document]) -> Iterator[Problem]:
     """A landlord has one current district-wide compact; older ones are 'superseded'."""
-    current: dict[str, Document] = {}
+    current: dict[str, list[Document]] = defaultdict(list)
     for doc in _of_kind(docs, "compact"):
         if doc.data.get("scope") == "district" and doc.data.get("status") in CURRENT:
-            if doc.landlord in current:
-                line, column = position(doc.data, "status")
-                yield Problem(doc.path, line, column, "This landlord already has a current "
-                              f"district-wide compact ({current[doc.landlord].path}). Set the "
-                              "older one's status to 'superseded'.", "one-district-compact")
-            else:
-                current[doc.landlord] = doc
+            current[doc.landlord].append(doc)
+    for compacts in current.values():
+        compacts.sort(key=lambda d: (str(d.data.get("agreed", "")), d.path))
+        newest = compacts[-1]
+        for doc in compacts[:-1]:
+            line, column = position(doc.data, "status")
+            yield Problem(doc.path, line, column, "Another district-wide compact is current too "
+                          f"({newest.path}), and a landlord has only one. If this one is the "
+                          "older, set its status to 'superseded'.", "one-district-compact")
 
 
 RULES: list[Rule] = [

@@ -76,7 +76,7 @@ def _explain(doc: Document, error: ValidationError) -> Iterable[Problem]:
         return
     if error.validator == "required":
         for name in error.validator_value:
-            if name not in error.instance and not _misspelt(name, error):
+            if name not in error.instance and not _misspelt(name, error, doc.kind):
                 line, column = position(parent, key, of_key=True) if path else (1, 1)
                 hint = _description(error.schema.get("properties", {}).get(name, {}))
                 inside = f" in {where}" if where else ""
@@ -93,6 +93,19 @@ def _locate(data: Any, path: list) -> tuple[Any, Any]:
     for step in path[:-1]:
         node = node[step]
     return node, (path[-1] if path else None)
+
+
+def _properties(node: Any, schema_path: list) -> dict:
+    """The properties of the innermost object schema on the way to an error (if/then aside)."""
+    found = node.get("properties", {}) if isinstance(node, dict) else {}
+    for step in schema_path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and "properties" in node:
+            found = node["properties"]
+    return found
 
 
 def _where(path: list) -> str:
@@ -112,9 +125,10 @@ def _description(subschema: dict) -> str:
     return f" ({text[0].lower()}{text[1:].rstrip('.')})." if text else "."
 
 
-def _misspelt(name: str, error: ValidationError) -> bool:
+def _misspelt(name: str, error: ValidationError, kind: str) -> bool:
     """A missing key that an unknown key nearly spells: 'Did you mean' says it already."""
-    known = error.schema.get("properties", {})
+    known = _properties(schema(kind), list(error.absolute_schema_path)) or \
+        error.schema.get("properties", {})
     unknown = [str(k) for k in error.instance if k not in known]
     return bool(difflib.get_close_matches(name, unknown, n=1, cutoff=0.6))
 

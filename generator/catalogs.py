@@ -1,0 +1,88 @@
+"""`compacts translations update`: one gettext workflow for templates and data alike.
+
+Extracts every tenant-facing string, from the page templates, the plugin and the data
+files, into translations/messages.pot (with file:line references for translators), then
+updates each language's .po. Babel keeps existing translations and marks those whose
+English changed as fuzzy, which the site shows as stale (in English, with a notice).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.pofile import read_po, write_po
+from ruamel.yaml import YAML
+
+from .i18n import is_translated
+from .model import read_site
+from .problems import report_text, summary
+
+PACKAGE = Path(__file__).parent
+PROJECT = "Tenant participation compacts"
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+
+
+def template_catalog(root: Path) -> Catalog:
+    """Every string to translate, with where it comes from."""
+    catalog = Catalog(project=PROJECT, fuzzy=False)
+    method_map = [("templates/**.html", "jinja2.ext:babel_extract")]
+    options = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
+    for filename, line, message, comments, context in extract_from_dir(
+            PACKAGE, method_map, options, keywords=KEYWORDS):
+        catalog.add(message, locations=[(f"generator/{filename}", line)], context=context)
+    for line, message, comments, context in extract_from_file(
+            "python", PACKAGE / "plugin.py", keywords=KEYWORDS):
+        catalog.add(message, locations=[("generator/plugin.py", line)])
+    config = YAML(typ="safe", pure=True).load((root / "site_config.yml").read_text("utf-8"))
+    catalog.add(config["site_name"], locations=[("site_config.yml", 1)])
+    return catalog
+
+
+def languages(root: Path) -> list[str]:
+    config = YAML(typ="safe", pure=True).load((root / "site_config.yml").read_text("utf-8"))
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "compacts" in plugin:
+            return list((plugin["compacts"] or {}).get("languages", ["en"]))
+    return ["en"]
+
+
+def update_catalogs(root: Path) -> int:
+    checked = read_site(root)
+    if checked.site is None:
+        print(report_text(checked.problems))
+        print(summary(checked.problems, checked.files), "Fix these first.")
+        return 1
+    template = template_catalog(root)
+    for text, sources in checked.site.sources.items():
+        template.add(text, locations=[(s.file, s.line) for s in sources])
+    folder = root / "translations"
+    folder.mkdir(exist_ok=True)
+    _write(template, folder / "messages.pot")
+    for code in languages(root)[1:]:
+        path = folder / f"{code}.po"
+        catalog = _read(path, code) if path.exists() else _new(code)
+        catalog.update(template, update_header_comment=False)
+        _write(catalog, path)
+        done = sum(1 for m in catalog if m.id and is_translated(m))
+        print(f"{path.relative_to(root)}: {done} of {len(template)} strings translated")
+    return 0
+
+
+def _new(code: str) -> Catalog:
+    catalog = Catalog(locale=code, project=PROJECT, fuzzy=False)
+    catalog.header_comment = (f"# {PROJECT}: translations into {catalog.locale.english_name}.\n"
+                              "# Translate each msgstr; leave it empty if unsure. Entries marked\n"
+                              "# 'fuzzy' had their English changed: check them, then remove the flag.")
+    return catalog
+
+
+def _read(path: Path, code: str) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=code)
+
+
+def _write(catalog: Catalog, path: Path) -> None:
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=88, sort_by_file=True, include_previous=True,
+                 omit_header=False)

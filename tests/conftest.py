@@ -1,0 +1,100 @@
+"""Shared fixtures: a small valid data folder to break in tests, and the real example."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def core_item_ids() -> list[str]:
+    data = YAML(typ="safe", pure=True).load((REPO / "standards/core-standards.yml").read_text())
+    return [item["id"] for standard in data["standards"] for item in standard["items"]]
+
+
+LANDLORD = """\
+name: Testshire Council
+kind: council
+summary: A small council for tests.
+"""
+
+ESTATE = """\
+name: Oak Court
+area: North
+homes: 120
+summary: Flats near the park.
+tra:
+  name: Oak Court TRA
+  meetings: First Monday of the month.
+budget:
+  amount: 5000
+  period: 2026-27
+"""
+
+LOCAL = """\
+title: Oak Court Local Compact
+scope: local
+estates:
+  - oak-court
+status: agreed
+agreed: 2026-04-01
+review_due: 2027-03-31
+parties:
+  - name: Testshire Council
+    role: landlord
+  - name: Oak Court TRA
+    role: tra
+summary: How Oak Court tenants are involved.
+commitments:
+  - id: walkabouts
+    standards: [involvement.remedial]
+    text: We will walk the estate with the TRA every three months.
+"""
+
+
+def district_text() -> str:
+    lines = ["title: Testshire District Compact", "scope: district", "status: agreed",
+             "agreed: 2026-04-01", "review_due: 2027-03-31", "parties:",
+             "  - name: Testshire Council", "    role: landlord",
+             "  - name: Testshire Federation", "    role: federation",
+             "summary: How all Testshire tenants are involved.", "commitments:"]
+    for number, item in enumerate(core_item_ids(), start=1):
+        lines += [f"  - id: promise-{number}", f"    standards: [{item}]",
+                  f"    text: Promise number {number}."]
+    lines += ["action_plan:", "  - id: first-action", "    action: Start the panel.",
+              "    owner: Housing Manager", "    due: 2026-09-30", "    status: in-progress",
+              "reviews:", "  - date: 2026-03-01", "    kind: annual",
+              "    participants: [Federation, Council]", "    findings: It works.",
+              "    outcome: Agreed again.", "    next_review: 2027-03-01"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def data_root(tmp_path: Path) -> Path:
+    """A valid data folder: one landlord, a district compact, a local compact, two estates."""
+    shutil.copytree(REPO / "standards", tmp_path / "standards")
+    base = tmp_path / "compacts" / "testshire"
+    (base / "compacts").mkdir(parents=True)
+    (base / "estates").mkdir()
+    (base / "landlord.yml").write_text(LANDLORD)
+    (base / "compacts" / "district.yml").write_text(district_text())
+    (base / "compacts" / "oak-court.yml").write_text(LOCAL)
+    (base / "estates" / "oak-court.yml").write_text(ESTATE)
+    (base / "estates" / "elm-park.yml").write_text(ESTATE.replace("Oak Court", "Elm Park"))
+    return tmp_path
+
+
+def copy_project(target: Path) -> Path:
+    """The repository's site sources (config, data, theme, translations) in a scratch folder."""
+    for name in ("compacts", "standards", "theme", "translations", "docs"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "site_config.yml", target / "site_config.yml")
+    return target
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the first line containing needle."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
