@@ -108,8 +108,10 @@ class Renderer:
                                autoescape=select_autoescape(default=True),
                                undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
                                trim_blocks=True, lstrip_blocks=True)
-        self.env.install_gettext_callables(translations.gettext, translations.ngettext,
-                                           newstyle=True)
+        # Jinja trusts what gettext returns; catalogs come from pull requests, so escape it.
+        self.env.install_gettext_callables(
+            lambda text: escape(translations.gettext(text)),
+            lambda one, many, n: escape(translations.ngettext(one, many, n)), newstyle=True)
 
     def render(self, spec: PageSpec) -> Rendered:
         fallbacks = {MISSING: 0, STALE: 0}
@@ -148,6 +150,9 @@ _HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
 def headings(html: str) -> list[tuple[int, str, str]]:
-    """(level, id, text) of each heading with an id, for the table of contents."""
-    return [(int(level), ident, unescape(re.sub(r"<[^>]+>", "", inner)).strip())
+    """(level, id, html) of each heading with an id, for the table of contents.
+
+    The text stays escaped: the theme prints table-of-contents titles as they are.
+    """
+    return [(int(level), ident, str(escape(unescape(re.sub(r"<[^>]+>", "", inner)).strip())))
             for level, ident, inner in _HEADING.findall(html)]

@@ -19,6 +19,7 @@ import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,9 +62,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self.t = Translations.load(Language.of(code), root / self.config.translations_dir)
         self.renderer = Renderer(self.site, self.t, self.languages)
         config.theme["language"] = code
-        config.site_name = self.t.gettext(config.site_name)
-        config.nav = [{self.t.gettext("Home"): "index.md"},
-                      {self.t.gettext("Core Standards"): "standards/index.md"}]
+        # MkDocs renders themes without autoescape: everything we hand it is escaped here.
+        config.site_name = escape(self.t.gettext(config.site_name))
+        config.nav = [{escape(self.t.gettext("Home")): "index.md"},
+                      {escape(self.t.gettext("Core Standards")): "standards/index.md"}]
         if self.language and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{code}/"
         config.watch.extend(str(root / d) for d in ("compacts", "standards",
@@ -85,7 +87,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                          files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec:
-            page.meta["title"] = spec.title
+            page.meta["title"] = escape(spec.title)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -106,7 +108,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:
         """What the theme shows around the body: language links and the fallback notice."""
         here = _prefix(self.t.language.code, self.codes) + spec.url
-        alternates = [{"code": lang.code, "name": lang.name, "dir": lang.dir,
+        alternates = [{"code": lang.code, "name": escape(lang.name), "dir": lang.dir,
                        "current": lang.code == self.t.language.code,
                        "href": relative(_prefix(lang.code, self.codes) + spec.url, here)}
                       for lang in self.languages]
@@ -118,8 +120,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         elif fallbacks:
             notice = _("The English text of some parts changed, so they are shown in "
                        "English until the translation is updated.")
-        return {"alternates": alternates, "notice": notice,
-                "languages_label": _("Read this page in")}
+        return {"alternates": alternates, "notice": escape(notice),
+                "languages_label": escape(_("Read this page in"))}
 
 
 def _read(root: Path) -> Site:

@@ -98,3 +98,14 @@ def copy_project(target: Path) -> Path:
 def line_of(text: str, needle: str) -> int:
     """1-based number of the first line containing needle."""
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The example council's site, built once per test session in both languages."""
+    from build import mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("example"))
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"

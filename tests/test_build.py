@@ -1,0 +1,172 @@
+"""The example site, built for real: every page there, in both languages, linked right."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from build import mkdocs_build
+from conftest import REPO, copy_project
+from generator.model import read_site
+
+LANGUAGES = {"en": "", "cy": "cy/"}
+
+
+def example_pages() -> list[str]:
+    site = read_site(REPO).site
+    pages = ["", "standards/"]
+    for landlord in site.landlords:
+        pages.append(f"{landlord.id}/")
+        pages += [f"{landlord.id}/{c.id}/" for c in landlord.compacts]
+        pages += [f"{landlord.id}/estates/{e.id}/" for e in landlord.estates]
+    return pages
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text("utf-8")
+
+
+class Links(HTMLParser):
+    """Every href and src in a page, and every heading level in order."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[tuple[str, str]] = []
+        self.headings: list[int] = []
+        self.in_article = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.urls.append((tag, attrs[name]))
+        if tag == "article":
+            self.in_article = True
+        if self.in_article and re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+
+def parse(html: str) -> Links:
+    links = Links()
+    links.feed(html)
+    return links
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_landlord_compact_and_estate_has_a_page(built_site, code):
+    for url in example_pages():
+        html = read(built_site, LANGUAGES[code] + url)
+        assert f'<html lang="{code}"' in html
+
+
+def test_example_council_size():
+    pages = example_pages()
+    site = read_site(REPO).site
+    landlord = site.landlords[0]
+    assert len(landlord.estates) >= 8
+    assert len([c for c in landlord.compacts if c.scope == "local"]) >= 3
+    district = landlord.district_compact()
+    assert district.action_plan and len(district.reviews) >= 2
+    assert len(pages) == 2 + 1 + len(landlord.compacts) + len(landlord.estates)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_internal_links_and_assets_resolve(built_site, code):
+    for url in example_pages():
+        page = built_site / LANGUAGES[code] / url / "index.html"
+        for tag, link in parse(page.read_text("utf-8")).urls:
+            if link.startswith(("mailto:", "tel:", "#", "https://example", "http://example")):
+                continue
+            assert not link.startswith(("http:", "https:", "//")), f"third-party {link} on {url}"
+            target = (page.parent / link.split("#")[0].split("?")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{link} on {LANGUAGES[code]}{url} is broken"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_headings_go_down_one_level_at_a_time(built_site, code):
+    for url in example_pages():
+        levels = parse(read(built_site, LANGUAGES[code] + url)).headings
+        assert levels[0] == 1 and levels.count(1) == 1, url
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"heading jumps from h{before} to h{after} on {url}"
+
+
+def test_no_third_party_requests(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        for tag, link in parse(html).urls:
+            if tag in ("script", "img", "iframe") or (tag == "link" and "stylesheet" in html):
+                assert not re.match(r"(https?:)?//", link) or tag == "link" and "example" in link, \
+                    f"{link} in {page}"
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_page(built_site):
+    html = read(built_site, "greenfield/estates/oak-court/")
+    assert '<a href="../../../cy/greenfield/estates/oak-court/" hreflang="cy" lang="cy"' in html
+    welsh = read(built_site, "cy/greenfield/estates/oak-court/")
+    assert '<a href="../../../../greenfield/estates/oak-court/" hreflang="en" lang="en"' in welsh
+    assert '<link rel="alternate" hreflang="cy" href="../../../cy/greenfield/estates/oak-court/">' in html
+
+
+def test_welsh_interface_text(built_site):
+    html = read(built_site, "cy/greenfield/district/")
+    assert "Neidio i'r cynnwys" in html  # Material's own Welsh strings
+    assert "1 Ebrill 2026" in html       # dates in Welsh, by Babel
+
+
+def test_untranslated_text_falls_back_to_english_visibly(built_site):
+    html = read(built_site, "cy/greenfield/estates/kingsway/")
+    notice = re.search(r'<p class="tc-notice" role="note">(.*?)</p>', html)
+    assert notice and "English" not in notice.group(1)  # the notice itself is in Welsh
+    assert re.search(r'<div class="tc-fallback" lang="en"><p>', html)
+
+
+def test_english_pages_have_no_fallback_notice(built_site):
+    for url in example_pages():
+        assert "tc-notice" not in read(built_site, url)
+        assert "tc-fallback" not in read(built_site, url)
+
+
+def test_status_is_written_in_words(built_site):
+    html = read(built_site, "greenfield/district/")
+    assert re.search(r'<span class="tc-status tc-status--agreed">Agreed</span>', html)
+
+
+def test_tables_have_header_cells_and_captions(built_site):
+    for url in example_pages():
+        html = read(built_site, url)
+        for table in re.findall(r"<table>.*?</table>", html, re.S):
+            assert "<caption>" in table and '<th scope="col">' in table, url
+
+
+def test_estates_are_not_in_the_navigation(built_site):
+    html = read(built_site, "greenfield/estates/oak-court/")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group()
+    assert "oak-court" not in nav and "riverside" not in nav
+
+
+def test_a_data_error_fails_the_build_with_the_checks_message_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path)
+    estate = project / "compacts/greenfield/estates/oak-court.yml"
+    estate.write_text(estate.read_text().replace("name:", "nmae:", 1))
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert ("compacts/greenfield/estates/oak-court.yml:2:1: error: Unknown key 'nmae'. "
+            "Did you mean 'name'?") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_data_error_leaves_the_previous_site_untouched(tmp_path):
+    project = copy_project(tmp_path)
+    assert mkdocs_build(project).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    (project / "compacts/greenfield/estates/oak-court.yml").write_text("name: [\n")
+    assert mkdocs_build(project).returncode == 1
+    after = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    assert before == after
