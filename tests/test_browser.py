@@ -1,0 +1,129 @@
+"""The built site in real headless Chromium (Debian's), checked with axe-core."""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGE_TYPES = {
+    "home": "",
+    "standards": "standards/",
+    "landlord": "greenfield/",
+    "district compact": "greenfield/district/",
+    "local compact": "greenfield/kingsway/",
+    "estate": "greenfield/estates/oak-court/",
+    "estate without a TRA": "greenfield/estates/station-road/",
+}
+LANGUAGES = {"en": "", "cy": "cy/"}
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make test` installs it when run as root")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_wcag_violations(page, server, kind, code):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + LANGUAGES[code] + PAGE_TYPES[kind])
+    assert page.locator("html").get_attribute("lang") == code
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_pages_reflow_on_a_small_phone_without_sideways_scrolling(browser, server, kind):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(server + PAGE_TYPES[kind])
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 320
+
+
+def test_language_switch_from_an_estate_lands_on_the_same_estate(page, server):
+    page.goto(server + "greenfield/estates/oak-court/")
+    page.get_by_role("link", name="Cymraeg").click()
+    assert page.url == server + "cy/greenfield/estates/oak-court/"
+    assert page.locator("html").get_attribute("lang") == "cy"
+    page.get_by_role("link", name="English").click()
+    assert page.url == server + "greenfield/estates/oak-court/"
+
+
+def test_no_request_leaves_the_site(page, server):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+    for path in PAGE_TYPES.values():
+        page.goto(server + "cy/" + path, wait_until="networkidle")
+    assert hosts == {urlparse(server).netloc}
+
+
+def test_skip_link_is_the_first_thing_a_keyboard_reaches(page, server):
+    page.goto(server + "greenfield/district/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert focused[0] == "Skip to content"
+    assert page.locator(focused[1]).count() == 1
+
+
+def test_pages_work_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "greenfield/")
+    page.get_by_role("link", name="Oak Court").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Oak Court"
+    page.get_by_role("link", name="Cymraeg").click()
+    assert page.url.endswith("/cy/greenfield/estates/oak-court/")
+    context.close()
+
+
+def test_fallback_text_is_marked_english_for_screen_readers(page, server):
+    page.goto(server + "cy/greenfield/estates/kingsway/")
+    assert page.locator(".tc-notice").is_visible()
+    langs = page.locator(".tc-fallback").evaluate_all("els => els.map(e => e.lang)")
+    assert langs and set(langs) == {"en"}
