@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
@@ -26,14 +26,11 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
 def template_catalog(root: Path) -> Catalog:
     """Every string to translate, with where it comes from."""
     catalog = Catalog(project=PROJECT, fuzzy=False)
-    method_map = [("templates/**.html", "jinja2.ext:babel_extract")]
+    method_map = [("templates/**.html", "jinja2.ext:babel_extract"), ("*.py", "python")]
     options = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
     for filename, line, message, comments, context in extract_from_dir(
             PACKAGE, method_map, options, keywords=KEYWORDS):
         catalog.add(message, locations=[(f"generator/{filename}", line)], context=context)
-    for line, message, comments, context in extract_from_file(
-            "python", PACKAGE / "plugin.py", keywords=KEYWORDS):
-        catalog.add(message, locations=[("generator/plugin.py", line)])
     config = YAML(typ="safe", pure=True).load((root / "site_config.yml").read_text("utf-8"))
     catalog.add(config["site_name"], locations=[("site_config.yml", 1)])
     return catalog

@@ -170,3 +170,15 @@ def test_a_data_error_leaves_the_previous_site_untouched(tmp_path):
     assert mkdocs_build(project).returncode == 1
     after = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
     assert before == after
+
+
+def test_every_interface_string_is_translated_into_welsh():
+    from babel.messages.pofile import read_po
+
+    from generator.i18n import is_translated
+
+    with (REPO / "translations/cy.po").open("rb") as handle:
+        catalog = read_po(handle, locale="cy")
+    untranslated = [m.id for m in catalog if m.id and not is_translated(m) and any(
+        f.startswith(("generator/", "site_config.yml")) for f, _ in m.locations)]
+    assert untranslated == []
