@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings, strategies as st
+from ruamel.yaml import YAML
+
 from conftest import line_of
 from generator.model import read_site
 
@@ -231,3 +234,29 @@ def test_problems_are_sorted_by_file_and_position(data_root):
     edit(data_root, ESTATE, "homes: 120", "homes: many")
     problems = problems_of(data_root)
     assert problems == sorted(problems)
+
+
+# Anything a volunteer can type must come back as problems, never as a crash.
+KEYS = ["title", "scope", "status", "agreed", "review_due", "parties", "summary", "commitments",
+        "estates", "id", "standards", "text", "name", "role", "action_plan", "reviews", "date",
+        "tra", "budget", "amount", "period", "homes", "next_review", "kind", "x"]
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=False),
+                    st.sampled_from(["local", "district", "agreed", "2026-04-01", "2026-13-45",
+                                     "oak-court", "meetings.support", "", "superseded"]),
+                    st.text(max_size=8))
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) |
+                      st.dictionaries(st.sampled_from(KEYS), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(compact=st.dictionaries(st.sampled_from(KEYS), VALUES, min_size=1, max_size=8),
+       estate=st.dictionaries(st.sampled_from(KEYS), VALUES, min_size=1, max_size=6))
+def test_any_structure_gives_problems_never_an_exception(data_root, compact, estate):
+    yaml = YAML()
+    with (data_root / LOCAL).open("w") as handle:
+        yaml.dump(compact, handle)
+    with (data_root / ESTATE).open("w") as handle:
+        yaml.dump(estate, handle)
+    checked = read_site(data_root)
+    assert all(p.line >= 1 and p.column >= 1 and p.message for p in checked.problems)
+    assert (checked.site is None) == any(p.level == "error" for p in checked.problems)
