@@ -34,7 +34,7 @@ from .model import Site, read_site
 from .pages import PageSpec, Renderer, plan, relative
 from .problems import errors, summary
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("compacts")
 
 
 class CompactsConfig(base.Config):
