@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
-# Debian packages the tests use: Chromium for the browser and accessibility tests.
-DEBIAN_PACKAGES := chromium fonts-dejavu-core
+# Debian packages the tests use: Chromium for the browser and accessibility tests, and
+# Noto fonts so right-to-left (Urdu) screenshots show real glyphs.
+DEBIAN_PACKAGES := chromium fonts-dejavu-core fonts-noto-core
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test test-fast bench system-packages clean
