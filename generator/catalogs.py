@@ -36,12 +36,17 @@ def template_catalog(root: Path) -> Catalog:
     return catalog
 
 
-def languages(root: Path) -> list[str]:
+def plugin_options(root: Path) -> dict:
+    """The compacts plugin's options in site_config.yml (read without MkDocs)."""
     config = YAML(typ="safe", pure=True).load((root / "site_config.yml").read_text("utf-8"))
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "compacts" in plugin:
-            return list((plugin["compacts"] or {}).get("languages", ["en"]))
-    return ["en"]
+            return plugin["compacts"] or {}
+    return {}
+
+
+def languages(root: Path) -> list[str]:
+    return list(plugin_options(root).get("languages", ["en"]))
 
 
 def update_catalogs(root: Path) -> int:

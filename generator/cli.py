@@ -17,13 +17,19 @@ def main(argv: list[str] | None = None) -> int:
                        help="text (default), github (annotations on a pull request) or json")
     check.add_argument("--root", type=Path, default=Path("."),
                        help="the folder holding compacts/ and standards/ (default: here)")
+    check.add_argument("--translations", action="store_true",
+                       help="also report how complete each language is, page by page, and "
+                            "fail below the minimum_translated set in site_config.yml")
     translations = commands.add_parser("translations", help="work with translation catalogs")
     translations.add_argument("action", choices=["update"],
                               help="update: extract every string into translations/*.po")
     translations.add_argument("--root", type=Path, default=Path("."))
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(args.root, args.format)
+        code = run_check(args.root, args.format)
+        if args.translations and code == 0:
+            code = run_translation_check(args.root)
+        return code
     from .catalogs import update_catalogs
     return update_catalogs(args.root)
 
@@ -41,6 +47,20 @@ def run_check(root: Path, form: str) -> int:
     if form != "json":
         print(summary(checked.problems, checked.files))
     return 1 if errors(checked.problems) else 0
+
+
+def run_translation_check(root: Path) -> int:
+    """Print each language's completeness; 1 if one is below its required minimum."""
+    from .catalogs import plugin_options
+    from .status import collect_usage, load_catalogs, report, translation_status
+
+    options = plugin_options(root)
+    catalogs = load_catalogs(list(options.get("languages", ["en"])),
+                             root / options.get("translations_dir", "translations"))
+    usage = collect_usage(read_site(root).site, catalogs)
+    text, ok = report(translation_status(usage, catalogs), options.get("minimum_translated", {}))
+    print(text)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 SOURCE = "en"
 _LOCALES = {"en": "en_GB", "cy": "cy_GB"}  # British English dates and spelling
@@ -51,6 +51,7 @@ class Translations:
     language: Language
     catalog: Catalog | None = None
     missing: set[str] = field(default_factory=set)
+    used: set[str] | None = None  # when a set, every string looked up is added to it
 
     @classmethod
     def load(cls, language: Language, folder: Path) -> "Translations":
@@ -64,23 +65,33 @@ class Translations:
     def is_source(self) -> bool:
         return self.language.code == SOURCE
 
-    def lookup(self, text: str) -> tuple[str, str]:
-        """The text in this language and its state: translated, missing or stale."""
+    def state(self, text: str) -> str:
+        """Whether text is translated, missing or stale (its English changed) here."""
         if self.is_source:
-            return text, TRANSLATED
+            return TRANSLATED
         message = self.catalog.get(text) if self.catalog else None
         if message is None or not message.string:
-            self.missing.add(text)
-            return text, MISSING
+            return MISSING
         if not is_translated(message):
+            return STALE if message.fuzzy else MISSING
+        return TRANSLATED
+
+    def lookup(self, text: str) -> tuple[str, str]:
+        """The text in this language and its state: translated, missing or stale."""
+        if self.used is not None:
+            self.used.add(text)
+        state = self.state(text)
+        if state != TRANSLATED:
             self.missing.add(text)
-            return text, STALE if message.fuzzy else MISSING
-        return message.string, TRANSLATED
+            return text, state
+        return (self.catalog.get(text).string if self.catalog else text), state
 
     def gettext(self, text: str) -> str:
         return self.lookup(text)[0]
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
+        if self.used is not None:
+            self.used.add(singular)
         if not self.is_source and self.catalog:
             message = self.catalog.get(singular)
             if message and not message.fuzzy and isinstance(message.string, tuple):
@@ -109,3 +120,6 @@ class Translations:
 
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        return format_percent(value, locale=self.locale)

@@ -24,6 +24,7 @@ from .text import render_inline, render_markdown
 # Below this many estates the home page lists them all; above it, landlords only, so the
 # home page stays small for a national federation (estates are then one click away).
 HOME_ESTATE_LIMIT = 60
+STATUS_PAGE = "translation-status/index.md"
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Rendered:
     html: str
     headings: list[tuple[int, str, str]]
     fallbacks: dict[str, int] = field(default_factory=dict)
+    strings: set[str] = field(default_factory=set)  # every translatable string it shows
 
 
 def build_date() -> date:
@@ -74,7 +76,8 @@ def plan(site: Site, t: Translations) -> list[PageSpec]:
     """Every page of the site in one language, without rendering any of them."""
     _ = t.gettext
     pages = [PageSpec("index.md", _("Tenant participation compacts"), "home.html", {}, True),
-             PageSpec("standards/index.md", _("Core Standards"), "standards.html", {}, True)]
+             PageSpec("standards/index.md", _("Core Standards"), "standards.html", {}, True),
+             PageSpec(STATUS_PAGE, _("Translation status"), "status.html", {}, True)]
     for landlord in site.landlords:
         pages.append(PageSpec(f"{landlord.id}/index.md", landlord.name, "landlord.html",
                               {"landlord": landlord}))
@@ -110,15 +113,31 @@ class Renderer:
                                trim_blocks=True, lstrip_blocks=True)
         # Jinja trusts what gettext returns; catalogs come from pull requests, so escape it.
         self.env.install_gettext_callables(
-            lambda text: escape(translations.gettext(text)),
+            lambda text: escape(self._interface(text)),
             lambda one, many, n: escape(translations.ngettext(one, many, n)), newstyle=True)
+        self.fallbacks = {MISSING: 0, STALE: 0}
 
-    def render(self, spec: PageSpec) -> Rendered:
-        fallbacks = {MISSING: 0, STALE: 0}
-        context = {**spec.context, **self._helpers(spec, fallbacks), "site": self.site,
+    def _interface(self, text: str) -> str:
+        """An interface string; English ones count towards the page's fallback notice."""
+        shown, state = self.t.lookup(text)
+        if state != TRANSLATED:
+            self.fallbacks[state] += 1
+        return shown
+
+    def prefix(self, code: str) -> str:
+        """Where a language's pages live: the source at the root, others under /<code>/."""
+        return "" if code == self.languages[0].code else f"{code}/"
+
+    def render(self, spec: PageSpec, **extra: Any) -> Rendered:
+        self.fallbacks = fallbacks = {MISSING: 0, STALE: 0}
+        context = {**spec.context, **extra, **self._helpers(spec, fallbacks), "site": self.site,
                    "title": spec.title, "today": build_date()}
-        html = self.env.get_template(spec.template).render(context)
-        return Rendered(html, headings(html), {k: v for k, v in fallbacks.items() if v})
+        self.t.used = strings = set()
+        try:
+            html = self.env.get_template(spec.template).render(context)
+        finally:
+            self.t.used = None
+        return Rendered(html, headings(html), {k: v for k, v in fallbacks.items() if v}, strings)
 
     def _helpers(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict[str, Callable]:
         t = self.t
@@ -136,11 +155,13 @@ class Renderer:
                           f'<span class="tc-fallback__label" lang="{t.language.code}"> '
                           f'[{label}]</span></{tag}>')
 
+        here = self.prefix(t.language.code) + spec.url
         return {
             "link": lambda path: relative(url_of(path), spec.url),
+            "link_in": lambda code, path: relative(self.prefix(code) + url_of(path), here),
             "text": lambda value: translated(value, block=True) if value else Markup(""),
             "inline": lambda value: translated(value, block=False) if value else Markup(""),
-            "date": t.date, "money": t.money, "number": t.number,
+            "date": t.date, "money": t.money, "number": t.number, "percent": t.percent,
             "compact_path": compact_path, "estate_path": estate_path,
             "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
         }

@@ -31,8 +31,9 @@ from mkdocs.structure.toc import get_toc
 
 from .i18n import MISSING, Language, Translations
 from .model import Site, read_site
-from .pages import PageSpec, Renderer, plan, relative
+from .pages import STATUS_PAGE, PageSpec, Rendered, Renderer, plan, relative
 from .problems import errors, summary
+from .status import translation_status
 
 log = get_plugin_logger("compacts")
 
@@ -42,6 +43,8 @@ class CompactsConfig(base.Config):
     """Language codes to publish; the first is the source (English) at the site root."""
     translations_dir = c.Type(str, default="translations")
     """Folder of gettext catalogs, one `<code>.po` per language."""
+    minimum_translated = c.Type(dict, default={})
+    """Per language code, the percentage `compacts check --translations` requires."""
 
 
 class CompactsPlugin(BasePlugin[CompactsConfig]):
@@ -59,18 +62,23 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self.codes = list(self.config.languages)
         code = self.language or self.codes[0]
         self.languages = [Language.of(code) for code in self.codes]
-        self.t = Translations.load(Language.of(code), root / self.config.translations_dir)
+        self.catalogs = [Translations.load(lang, root / self.config.translations_dir)
+                         for lang in self.languages]
+        self.t = self.catalogs[self.codes.index(code)]
+        self.root_url = config.site_url or ""
         self.renderer = Renderer(self.site, self.t, self.languages)
         config.theme["language"] = code
         # MkDocs renders themes without autoescape: everything we hand it is escaped here.
         config.site_name = escape(self.t.gettext(config.site_name))
         config.nav = [{escape(self.t.gettext("Home")): "index.md"},
-                      {escape(self.t.gettext("Core Standards")): "standards/index.md"}]
+                      {escape(self.t.gettext("Core Standards")): "standards/index.md"},
+                      {escape(self.t.gettext("Translation status")): STATUS_PAGE}]
         if self.language and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{code}/"
         config.watch.extend(str(root / d) for d in ("compacts", "standards",
                                                     self.config.translations_dir))
         self.builds: list[Future] = []
+        self.usage: dict[str, tuple[str, set[str]]] = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -93,12 +101,30 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
-        if spec is None:
-            return html
-        rendered = self.renderer.render(spec)
+        if spec is None or spec.path == STATUS_PAGE:
+            return html  # the status page is made last, in on_page_context
+        rendered = self._render(page, spec)
+        self.usage[spec.path] = (spec.title, rendered.strings)
+        return rendered.html
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
+                        nav) -> dict:
+        # MkDocs renders every page body before any template, so by now usage is complete.
+        if page.file.src_uri == STATUS_PAGE:
+            status = translation_status(self.usage, self.catalogs)
+            page.content = self._render(page, self.pages[STATUS_PAGE], status=status).html
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Material sets dir only on <body>; the root element should carry it too.
+        lang = self.t.language
+        return output.replace(f'<html lang="{lang.code}" ', f'<html lang="{lang.code}" dir="{lang.dir}" ', 1)
+
+    def _render(self, page: Page, spec: PageSpec, **extra) -> Rendered:
+        rendered = self.renderer.render(spec, **extra)
         page.toc = get_toc(_toc_tokens(rendered.headings))
         page.meta["tc"] = self._page_meta(spec, rendered.fallbacks)
-        return rendered.html
+        return rendered
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         failed = [result for result in (b.result() for b in self.builds) if result]
@@ -110,7 +136,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         here = _prefix(self.t.language.code, self.codes) + spec.url
         alternates = [{"code": lang.code, "name": escape(lang.name), "dir": lang.dir,
                        "current": lang.code == self.t.language.code,
-                       "href": relative(_prefix(lang.code, self.codes) + spec.url, here)}
+                       "href": relative(_prefix(lang.code, self.codes) + spec.url, here),
+                       "url": _absolute(self.root_url, _prefix(lang.code, self.codes) + spec.url)}
                       for lang in self.languages]
         _ = self.t.gettext
         notice = ""
@@ -133,6 +160,10 @@ def _read(root: Path) -> Site:
         raise PluginError(summary(checked.problems, checked.files) +
                           " Run 'compacts check' to see them again.")
     return checked.site
+
+
+def _absolute(root_url: str, path: str) -> str:
+    return root_url.rstrip("/") + "/" + path if root_url else ""
 
 
 def _prefix(code: str, codes: list[str]) -> str:

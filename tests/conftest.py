@@ -87,11 +87,23 @@ def data_root(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def copy_project(target: Path) -> Path:
-    """The repository's site sources (config, data, theme, translations) in a scratch folder."""
+def site_languages() -> list[str]:
+    from generator.catalogs import languages
+
+    return languages(REPO)
+
+
+def copy_project(target: Path, languages: list[str] | None = None) -> Path:
+    """The repository's site sources (config, data, theme, translations) in a scratch folder,
+    optionally publishing fewer languages so a test builds faster."""
     for name in ("compacts", "standards", "theme", "translations", "docs"):
         shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "site_config.yml", target / "site_config.yml")
+    config = (REPO / "site_config.yml").read_text()
+    if languages:
+        listed = "".join(f"        - {code}\n" for code in site_languages())
+        assert listed in config
+        config = config.replace(listed, "".join(f"        - {code}\n" for code in languages))
+    (target / "site_config.yml").write_text(config)
     return target
 
 
@@ -109,3 +121,19 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def set_translation(project: Path, code: str, starts: str, string: str = "", fuzzy: bool = False) -> str:
+    """Change one entry of a catalog (found by the start of its English); returns the English."""
+    from babel.messages.pofile import read_po, write_po
+
+    path = project / f"translations/{code}.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    message = next(m for m in catalog if m.id and str(m.id).startswith(starts))
+    message.string = string
+    if fuzzy:
+        message.flags.add("fuzzy")
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=88)
+    return str(message.id)

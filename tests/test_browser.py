@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import site_languages
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -22,8 +24,9 @@ PAGE_TYPES = {
     "local compact": "greenfield/kingsway/",
     "estate": "greenfield/estates/oak-court/",
     "estate without a TRA": "greenfield/estates/station-road/",
+    "translation status": "translation-status/",
 }
-LANGUAGES = {"en": "", "cy": "cy/"}
+LANGUAGES = {code: "" if i == 0 else f"{code}/" for i, code in enumerate(site_languages())}
 
 pytestmark = pytest.mark.browser
 
@@ -127,3 +130,39 @@ def test_fallback_text_is_marked_english_for_screen_readers(page, server):
     assert page.locator(".tc-notice").is_visible()
     langs = page.locator(".tc-fallback").evaluate_all("els => els.map(e => e.lang)")
     assert langs and set(langs) == {"en"}
+
+
+def test_urdu_pages_are_laid_out_right_to_left(browser, server, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "ur/greenfield/estates/oak-court/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    heading = page.locator("article h1").bounding_box()
+    article = page.locator("article").bounding_box()
+    nav = page.locator(".md-sidebar--primary").bounding_box()
+    # Text starts at the right edge of the content, and the site navigation sits on the right.
+    assert abs((heading["x"] + heading["width"]) - (article["x"] + article["width"])) < 40
+    assert heading["x"] > article["x"] + 40
+    assert nav["x"] > article["x"]
+    shot = tmp_path / "urdu.png"
+    page.screenshot(path=shot)
+    assert shot.stat().st_size > 20_000
+    context.close()
+
+
+def test_language_switch_works_between_any_two_languages(page, server):
+    page.goto(server + "ur/greenfield/estates/oak-court/")
+    page.get_by_role("link", name="Polski").click()
+    assert page.url == server + "pl/greenfield/estates/oak-court/"
+    page.get_by_role("link", name="Soomaali").click()
+    assert page.url == server + "so/greenfield/estates/oak-court/"
+
+
+def test_search_in_polish_returns_polish_pages_only(page, server):
+    page.goto(server + "pl/")
+    page.locator("label[for=__search]").first.click()
+    page.locator("input.md-search__input").fill("osiedle")
+    results = page.locator("a.md-search-result__link")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and all(href.startswith(server + "pl/") for href in hrefs), hrefs

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from build import mkdocs_build
-from conftest import REPO, copy_project
+from conftest import REPO, copy_project, set_translation, site_languages
+from generator.i18n import Language
 from generator.model import read_site
 
-LANGUAGES = {"en": "", "cy": "cy/"}
+LANGUAGES = {code: "" if i == 0 else f"{code}/" for i, code in enumerate(site_languages())}
 
 
 def example_pages() -> list[str]:
@@ -56,9 +57,24 @@ def parse(html: str) -> Links:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_landlord_compact_and_estate_has_a_page(built_site, code):
+    direction = Language.of(code).dir
     for url in example_pages():
         html = read(built_site, LANGUAGES[code] + url)
-        assert f'<html lang="{code}"' in html
+        assert f'<html lang="{code}" dir="{direction}"' in html
+
+
+def test_the_five_example_languages_with_urdu_right_to_left():
+    assert list(LANGUAGES) == ["en", "cy", "pl", "ur", "so"]
+    assert Language.of("ur").dir == "rtl" and Language.of("cy").dir == "ltr"
+
+
+def test_every_page_lists_its_alternates_in_the_head_and_the_sitemap(built_site):
+    html = read(built_site, "pl/greenfield/district/")
+    for code, prefix in LANGUAGES.items():
+        assert re.search(rf'<link rel="alternate" hreflang="{code}" href="[./]*/{prefix}greenfield/district/">', html) or code == "pl"
+    sitemap = (built_site / "sitemap.xml").read_text()
+    assert ('<xhtml:link rel="alternate" hreflang="ur" '
+            'href="https://example.github.io/tenant-compacts/ur/greenfield/district/"/>') in sitemap
 
 
 def test_example_council_size():
@@ -119,11 +135,15 @@ def test_welsh_interface_text(built_site):
     assert "1 Ebrill 2026" in html       # dates in Welsh, by Babel
 
 
-def test_untranslated_text_falls_back_to_english_visibly(built_site):
-    html = read(built_site, "cy/greenfield/estates/kingsway/")
+def test_untranslated_text_falls_back_to_english_visibly(tmp_path):
+    project = copy_project(tmp_path, ["en", "cy"])
+    set_translation(project, "cy", "Kingsway has two 15-storey", "")
+    assert mkdocs_build(project).returncode == 0
+    html = (project / "site/cy/greenfield/estates/kingsway/index.html").read_text()
     notice = re.search(r'<p class="tc-notice" role="note">(.*?)</p>', html)
     assert notice and "English" not in notice.group(1)  # the notice itself is in Welsh
-    assert re.search(r'<div class="tc-fallback" lang="en"><p>', html)
+    assert re.search(r'<div class="tc-fallback" lang="en"><p>Kingsway has two 15-storey', html)
+    assert "[Saesneg]" in html
 
 
 def test_english_pages_have_no_fallback_notice(built_site):
@@ -172,13 +192,40 @@ def test_a_data_error_leaves_the_previous_site_untouched(tmp_path):
     assert before == after
 
 
-def test_every_interface_string_is_translated_into_welsh():
+@pytest.mark.parametrize("code", list(LANGUAGES)[1:])
+def test_every_interface_string_is_translated(code):
     from babel.messages.pofile import read_po
 
     from generator.i18n import is_translated
 
-    with (REPO / "translations/cy.po").open("rb") as handle:
-        catalog = read_po(handle, locale="cy")
+    with (REPO / f"translations/{code}.po").open("rb") as handle:
+        catalog = read_po(handle, locale=code)
     untranslated = [m.id for m in catalog if m.id and not is_translated(m) and any(
         f.startswith(("generator/", "site_config.yml")) for f, _ in m.locations)]
     assert untranslated == []
+
+
+def test_somali_pages_show_no_english_interface_text(built_site):
+    html = read(built_site, "so/greenfield/estates/oak-court/")
+    for english in ("Skip to content", "Search", "Table of contents", "Back to top", "Read this page in"):
+        assert f">{english}<" not in html and f'"{english}"' not in html, english
+
+
+def test_adding_a_language_is_one_line_and_one_catalog(tmp_path):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    project = copy_project(tmp_path, ["en", "cy"])
+    config = project / "site_config.yml"
+    config.write_text(config.read_text().replace("        - cy\n", "        - cy\n        - de\n"))
+    catalog = Catalog(locale="de")
+    catalog.add("Estate budget", "Budget der Siedlung")
+    with (project / "translations/de.po").open("wb") as handle:
+        write_po(handle, catalog)
+    assert mkdocs_build(project).returncode == 0
+    html = (project / "site/de/greenfield/estates/oak-court/index.html").read_text()
+    assert '<html lang="de" dir="ltr"' in html
+    assert "Budget der Siedlung" in html
+    assert "tc-notice" in html and 'class="tc-fallback" lang="en"' in html
+    english = (project / "site/greenfield/estates/oak-court/index.html").read_text()
+    assert 'hreflang="de"' in english
