@@ -7,7 +7,7 @@ Catalogs are read from the .po files directly so fuzzy (stale) entries can be to
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -50,7 +50,6 @@ class Translations:
 
     language: Language
     catalog: Catalog | None = None
-    missing: set[str] = field(default_factory=set)
     used: set[str] | None = None  # when a set, every string looked up is added to it
 
     @classmethod
@@ -82,7 +81,6 @@ class Translations:
             self.used.add(text)
         state = self.state(text)
         if state != TRANSLATED:
-            self.missing.add(text)
             return text, state
         return (self.catalog.get(text).string if self.catalog else text), state
 
@@ -99,7 +97,6 @@ class Translations:
                 forms = message.string
                 if 0 <= index < len(forms) and forms[index]:
                     return forms[index]
-            self.missing.add(singular)
         return singular if n == 1 else plural
 
     # Locale-aware formatting, so Welsh readers see Welsh month names.
