@@ -65,6 +65,12 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     return Document(display, data), []
 
 
+def parse_text(text: str) -> Any:
+    """YAML text as positioned data, or None if it cannot be read (for past versions)."""
+    data, problem = _parse(text, "")
+    return None if problem or not isinstance(data, CommentedMap) else data
+
+
 def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
     try:
         return raw.decode("utf-8-sig"), None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from .loader import Document, discover, position
@@ -127,11 +127,19 @@ class Contact:
 
 
 @dataclass
+class Meeting:
+    date: date
+    time: time | None = None
+    place: str = ""
+
+
+@dataclass
 class TRA:
     name: str
     meetings: str = ""
     contact: Contact | None = None
     recognised: date | None = None
+    next_meetings: list[Meeting] = field(default_factory=list)
 
 
 @dataclass
@@ -176,6 +184,18 @@ class Landlord:
 
     def local_compacts(self, estate_id: str) -> list[Compact]:
         return [c for c in self.compacts if c.scope == "local" and estate_id in c.estate_ids]
+
+    def reviews_for(self, estate_id: str) -> list[tuple[Compact, Review]]:
+        """Reviews of the compacts that cover an estate (its local ones and the district one)."""
+        district = self.district_compact()
+        compacts = self.local_compacts(estate_id) + ([district] if district else [])
+        found = [(c, r) for c in compacts for r in c.reviews]
+        return sorted(found, key=lambda pair: pair[1].date, reverse=True)
+
+    def overdue_actions(self, today: date) -> list[tuple[Compact, Action]]:
+        """Unfinished actions past their date, in current compacts."""
+        return [(c, a) for c in self.compacts if c.status in CURRENT
+                for a in c.action_plan if a.status != "done" and a.due < today]
 
 
 @dataclass
@@ -225,7 +245,7 @@ def _build(docs: list[Document]) -> Site:
     landlords = {d.landlord: _landlord(d, sources) for d in docs if d.kind == "landlord"}
     for doc in docs:
         if doc.kind == "compact":
-            landlords[doc.landlord].compacts.append(_compact(doc, sources))
+            landlords[doc.landlord].compacts.append(compact_from(doc, sources))
         elif doc.kind == "estate":
             landlords[doc.landlord].estates.append(_estate(doc, sources))
     for landlord in landlords.values():
@@ -276,7 +296,8 @@ def _landlord(doc: Document, sources: dict) -> Landlord:
                     formats=_text(d, "formats", doc, sources))
 
 
-def _compact(doc: Document, sources: dict) -> Compact:
+def compact_from(doc: Document, sources: dict) -> Compact:
+    """A Compact from a valid compact document; its texts are noted in sources."""
     d = doc.data
     text = lambda node, key: _text(node, key, doc, sources)  # noqa: E731
     return Compact(
@@ -296,6 +317,12 @@ def _compact(doc: Document, sources: dict) -> Compact:
                  for r in d.get("reviews", [])])
 
 
+def _meeting(node: dict) -> Meeting:
+    at = node.get("time")
+    return Meeting(_day(node["date"]), time.fromisoformat(at) if at else None,
+                   str(node.get("place", "")))
+
+
 def _estate(doc: Document, sources: dict) -> Estate:
     d = doc.data
     tra = d.get("tra")
@@ -304,6 +331,7 @@ def _estate(doc: Document, sources: dict) -> Estate:
         doc.id, doc.landlord, d["name"], _text(d, "summary", doc, sources), doc.path,
         area=d.get("area", ""), homes=d.get("homes"),
         tra=TRA(tra["name"], _text(tra, "meetings", doc, sources), _contact(tra.get("contact")),
-                _day(tra.get("recognised"))) if tra else None,
+                _day(tra.get("recognised")), [_meeting(m) for m in tra.get("next_meetings", [])])
+        if tra else None,
         budget=Budget(budget["amount"], budget["period"], _text(budget, "spent_on", doc, sources))
         if budget else None)

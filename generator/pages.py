@@ -17,6 +17,8 @@ from typing import Any, Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .compare import compare
+from .history import History, Version
 from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
 from .model import Compact, Estate, Landlord, Site
 from .text import render_inline, render_markdown
@@ -72,9 +74,10 @@ def relative(target: str, page_url: str) -> str:
     return rel + "/" if target.endswith("/") or not target else rel
 
 
-def plan(site: Site, t: Translations) -> list[PageSpec]:
+def plan(site: Site, t: Translations, history: History | None = None) -> list[PageSpec]:
     """Every page of the site in one language, without rendering any of them."""
     _ = t.gettext
+    history = history or History()
     pages = [PageSpec("index.md", _("Tenant participation compacts"), "home.html", {}, True),
              PageSpec("standards/index.md", _("Core Standards"), "standards.html", {}, True),
              PageSpec(STATUS_PAGE, _("Translation status"), "status.html", {}, True)]
@@ -82,16 +85,44 @@ def plan(site: Site, t: Translations) -> list[PageSpec]:
         pages.append(PageSpec(f"{landlord.id}/index.md", landlord.name, "landlord.html",
                               {"landlord": landlord}))
         for compact in landlord.compacts:
+            versions = history.of(compact)
+            context = {"landlord": landlord, "versions": versions, "current": compact}
             pages.append(PageSpec(compact_path(compact), t.gettext(compact.title),
-                                  "compact.html", {"landlord": landlord, "compact": compact}))
+                                  "compact.html", {**context, "compact": compact, "version": None}))
+            pages += _version_pages(site, t, context, versions)
         for estate in landlord.estates:
             pages.append(PageSpec(estate_path(estate), estate.name, "estate.html",
                                   {"landlord": landlord, "estate": estate}))
     return pages
 
 
+def _version_pages(site: Site, t: Translations, context: dict,
+                   versions: list[Version]) -> list[PageSpec]:
+    """A permanent page for every agreed version, and what changed since the one before."""
+    pages = []
+    for before, version in zip([None, *versions], versions):
+        title = t.gettext(version.compact.title)
+        pages.append(PageSpec(version_path(version), title, "compact.html",
+                              {**context, "compact": version.compact, "version": version}))
+        if before:
+            comparison = compare(before.compact, version.compact, site.core)
+            pages.append(PageSpec(changes_path(version), title, "changes.html",
+                                  {**context, "comparison": comparison, "version": version,
+                                   "previous": before}))
+    return pages
+
+
 def compact_path(compact: Compact) -> str:
     return f"{compact.landlord_id}/{compact.id}/index.md"
+
+
+def version_path(version: Version) -> str:
+    compact = version.compact
+    return f"{compact.landlord_id}/{compact.id}/{version.agreed.isoformat()}/index.md"
+
+
+def changes_path(version: Version) -> str:
+    return version_path(version).replace("/index.md", "/changes/index.md")
 
 
 def estate_path(estate: Estate) -> str:
@@ -163,6 +194,7 @@ class Renderer:
             "inline": lambda value: translated(value, block=False) if value else Markup(""),
             "date": t.date, "money": t.money, "number": t.number, "percent": t.percent,
             "compact_path": compact_path, "estate_path": estate_path,
+            "version_path": version_path, "changes_path": changes_path,
             "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
         }
 

@@ -29,6 +29,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .feeds import site_feeds
+from .history import read_history
 from .i18n import MISSING, Language, Translations
 from .model import Site, read_site
 from .pages import STATUS_PAGE, PageSpec, Rendered, Renderer, plan, relative
@@ -66,10 +68,14 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                          for lang in self.languages]
         self.t = self.catalogs[self.codes.index(code)]
         self.root_url = config.site_url or ""
+        self.history = read_history(root, [c for l in self.site.landlords for c in l.compacts])
+        if self.history.warning and self.language is None:
+            log.info(f"NOTE: {self.history.warning}")
         self.renderer = Renderer(self.site, self.t, self.languages)
         config.theme["language"] = code
         # MkDocs renders themes without autoescape: everything we hand it is escaped here.
-        config.site_name = escape(self.t.gettext(config.site_name))
+        self.site_name = self.t.gettext(config.site_name)
+        config.site_name = escape(self.site_name)
         config.nav = [{escape(self.t.gettext("Home")): "index.md"},
                       {escape(self.t.gettext("Core Standards")): "standards/index.md"},
                       {escape(self.t.gettext("Translation status")): STATUS_PAGE}]
@@ -83,7 +89,11 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.pages: dict[str, PageSpec] = {}
-        for spec in plan(self.site, self.t):
+        base_url = _absolute(config.site_url or "", "")
+        for path, content in site_feeds(self.site, self.history, self.t, base_url,
+                                        self.site_name).items():
+            files.append(File.generated(config, path, content=content))
+        for spec in plan(self.site, self.t, self.history):
             self.pages[spec.path] = spec
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.path, content="", inclusion=inclusion))
