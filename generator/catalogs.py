@@ -14,6 +14,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
+from .history import read_history
 from .i18n import is_translated
 from .model import read_site
 from .problems import report_text, summary
@@ -56,8 +57,11 @@ def update_catalogs(root: Path) -> int:
         print(summary(checked.problems, checked.files), "Fix these first.")
         return 1
     template = template_catalog(root)
-    for text, sources in checked.site.sources.items():
-        template.add(text, locations=[(s.file, s.line) for s in sources])
+    compacts = [c for landlord in checked.site.landlords for c in landlord.compacts]
+    history = read_history(root, compacts)
+    for found in (checked.site.sources, history.sources):
+        for text, sources in found.items():
+            template.add(text, locations=[(s.file, s.line) for s in sources])
     folder = root / "translations"
     folder.mkdir(exist_ok=True)
     _write(template, folder / "messages.pot")

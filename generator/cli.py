@@ -52,12 +52,15 @@ def run_check(root: Path, form: str) -> int:
 def run_translation_check(root: Path) -> int:
     """Print each language's completeness; 1 if one is below its required minimum."""
     from .catalogs import plugin_options
+    from .history import read_history
     from .status import collect_usage, load_catalogs, report, translation_status
 
     options = plugin_options(root)
     catalogs = load_catalogs(list(options.get("languages", ["en"])),
                              root / options.get("translations_dir", "translations"))
-    usage = collect_usage(read_site(root).site, catalogs)
+    site = read_site(root).site
+    history = read_history(root, [c for landlord in site.landlords for c in landlord.compacts])
+    usage = collect_usage(site, catalogs, history)
     text, ok = report(translation_status(usage, catalogs), options.get("minimum_translated", {}))
     print(text)
     return 0 if ok else 1

@@ -36,6 +36,7 @@ class History:
 
     versions: dict[tuple[str, str], list[Version]] = field(default_factory=dict)
     warning: str = ""
+    sources: dict = field(default_factory=dict)  # texts of past versions, for translators
 
     def of(self, compact: Compact) -> list[Version]:
         return self.versions.get((compact.landlord_id, compact.id), [])
@@ -53,7 +54,8 @@ def read_history(root: Path, compacts: list[Compact]) -> History:
     for compact in compacts:
         if not compact.agreed:
             continue
-        older = [v for v in _versions(compact, texts.get(compact.path, [])) if v.agreed < compact.agreed]
+        older = [v for v in _versions(compact, texts.get(compact.path, []), history.sources)
+                 if v.agreed < compact.agreed]
         history.versions[(compact.landlord_id, compact.id)][:0] = older
     return history
 
@@ -117,7 +119,7 @@ def _split_batch(output: str) -> list[str | None]:
     return found
 
 
-def _versions(current: Compact, texts: list[tuple[str, str]]) -> list[Version]:
+def _versions(current: Compact, texts: list[tuple[str, str]], sources: dict) -> list[Version]:
     """One version per agreed date, from the newest commit that has it; oldest first."""
     newest: dict[str, tuple[str, str]] = {}
     for sha, text in texts:  # newest first
@@ -126,18 +128,20 @@ def _versions(current: Compact, texts: list[tuple[str, str]]) -> list[Version]:
             newest[match.group(1)] = (sha, text)
     versions = []
     for agreed, (sha, text) in sorted(newest.items()):
-        compact = _compact_at(current, text)
+        compact = _compact_at(current, text, f"{current.path}@{agreed}", sources)
         if compact and compact.agreed:
             versions.append(Version(compact.agreed, sha, compact))
     return versions
 
 
-def _compact_at(current: Compact, text: str) -> Compact | None:
+def _compact_at(current: Compact, text: str, label: str, sources: dict) -> Compact | None:
     """A past version of a compact, or None if that version does not fit today's schema."""
     data = parse_text(text)
     if data is None:
         return None
-    doc = Document(current.path, data, "compact", current.landlord_id, current.id)
+    doc = Document(label, data, "compact", current.landlord_id, current.id)
     if check_schema(doc):
         return None
-    return compact_from(doc, {})
+    compact = compact_from(doc, sources)
+    compact.path = current.path
+    return compact

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
+from .history import History
 from .i18n import STALE, TRANSLATED, Language, Translations
 from .model import Site
 
@@ -61,14 +62,15 @@ def translation_status(usage: dict[str, tuple[str, set[str]]],
     return result
 
 
-def collect_usage(site: Site, catalogs: list[Translations]) -> dict[str, tuple[str, set[str]]]:
+def collect_usage(site: Site, catalogs: list[Translations],
+                  history: History | None = None) -> dict[str, tuple[str, set[str]]]:
     """Render every page once in the source language, noting the strings each one shows."""
     from .pages import STATUS_PAGE, Renderer, plan
 
     source = catalogs[0]
     renderer = Renderer(site, source, [t.language for t in catalogs])
     return {spec.path: (spec.title, renderer.render(spec).strings)
-            for spec in plan(site, source) if spec.path != STATUS_PAGE}
+            for spec in plan(site, source, history) if spec.path != STATUS_PAGE}
 
 
 def load_catalogs(codes: list[str], folder: Path) -> list[Translations]:
