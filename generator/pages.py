@@ -61,7 +61,10 @@ def build_date() -> date:
 
 
 def url_of(path: str) -> str:
-    """'greenfield/index.md' -> 'greenfield/' (directory URLs, as MkDocs makes them)."""
+    """'greenfield/index.md' -> 'greenfield/' (directory URLs, as MkDocs makes them);
+    other files ('greenfield/feed.xml') keep their path."""
+    if not path.endswith(".md"):
+        return path
     folder = posixpath.dirname(path) if path.endswith("index.md") else path[:-3]
     return f"{folder}/" if folder else ""
 

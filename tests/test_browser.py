@@ -25,6 +25,8 @@ PAGE_TYPES = {
     "estate": "greenfield/estates/oak-court/",
     "estate without a TRA": "greenfield/estates/station-road/",
     "translation status": "translation-status/",
+    "earlier version": "greenfield/district/2025-04-01/",
+    "what changed": "greenfield/district/2026-04-01/changes/",
 }
 LANGUAGES = {code: "" if i == 0 else f"{code}/" for i, code in enumerate(site_languages())}
 

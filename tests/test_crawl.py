@@ -1,0 +1,72 @@
+"""The whole built site served under a subpath, as GitHub Pages serves a project site,
+walked page by page in Chromium: every link, asset and download must load."""
+from __future__ import annotations
+
+import functools
+import threading
+from collections import deque
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+
+from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
+
+PREFIX = "/tenant-compacts/"
+
+
+class SubpathHandler(SimpleHTTPRequestHandler):
+    """Serves the site only under PREFIX; anything else is a 404, like a project site."""
+
+    def translate_path(self, path):
+        if not path.startswith(PREFIX):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def subpath_server(built_site):
+    handler = functools.partial(SubpathHandler, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}{PREFIX}"
+    httpd.shutdown()
+
+
+@pytest.mark.browser
+def test_every_page_link_asset_and_download_works_under_a_subpath(browser, subpath_server):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    # Leaving a page aborts what it was still loading (net::ERR_ABORTED): not a broken link.
+    page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+            and failed.append(f"failed {r.url}: {r.failure}"))
+    seen, queue, downloads, pages = {subpath_server}, deque([subpath_server]), set(), 0
+    while queue:
+        url = queue.popleft()
+        response = page.goto(url)
+        assert response and response.ok, f"{url}: {response and response.status}"
+        pages += 1
+        for href in page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)"):
+            target = urldefrag(urljoin(url, href)).url
+            parsed = urlparse(target)
+            if parsed.scheme not in ("http", "https") or parsed.netloc != urlparse(subpath_server).netloc:
+                continue
+            assert target.startswith(subpath_server), f"{url} links outside the site: {href}"
+            if target in seen:
+                continue
+            seen.add(target)
+            if target.endswith("/"):
+                queue.append(target)
+            else:
+                downloads.add(target)
+    for url in sorted(downloads):
+        response = context.request.get(url)
+        assert response.ok, f"download {url}: {response.status}"
+    context.close()
+    assert failed == [], sorted(set(failed))[:40]
+    assert pages > 100 and any(u.endswith("calendar.ics") for u in downloads)
