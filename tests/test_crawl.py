@@ -10,8 +10,6 @@ from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
-from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
-
 PREFIX = "/tenant-compacts/"
 
 
@@ -37,7 +35,7 @@ def subpath_server(built_site):
 
 
 @pytest.mark.browser
-def test_every_page_link_asset_and_download_works_under_a_subpath(browser, subpath_server):  # noqa: F811
+def test_every_page_link_asset_and_download_works_under_a_subpath(browser, subpath_server):
     context = browser.new_context()
     page = context.new_page()
     failed: list[str] = []

@@ -98,6 +98,7 @@ def test_comparison_shows_added_removed_and_reworded_promises(history_site):
     first = page(history_site, "greenfield/district/2025-04-01/changes")
     assert re.search(r"New promises</strong></p>\s*<ul><li><p>We will post a paper newsletter", first) is None
     assert "Promises taken out</strong></p>\n<ul><li><p>We will send a survey with the rent letter." in first
+    assert "New promises</strong></p>\n<ul><li><p>Every time we ask for your views, we will tell you" in first
     assert re.search(r"<del><span class=\"tc-visually-hidden\">\[removed: </span>5<", first)
     assert re.search(r"<ins><span class=\"tc-visually-hidden\">\[added: </span>10<", first)
     assert "<h3 id=\"standard-3\">3. Information</h3>" in first  # grouped by Core Standard
