@@ -18,7 +18,8 @@ class Reworded:
     """A commitment kept under the same id with different words."""
 
     id: str
-    words: list[tuple[str, str]]  # (equal | removed | added, text)
+    before: str
+    after: str
 
 
 @dataclass
@@ -63,7 +64,7 @@ def compare(before: Compact, after: Compact, core: StandardSet) -> Comparison:
         if ident not in old:
             group(commitment).added.append(commitment)
         elif _words(old[ident].text) != _words(commitment.text):
-            group(commitment).reworded.append(Reworded(ident, word_diff(old[ident].text, commitment.text)))
+            group(commitment).reworded.append(Reworded(ident, old[ident].text, commitment.text))
     for ident, commitment in old.items():
         if ident not in new:
             group(commitment).removed.append(commitment)

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .compare import compare
+from .compare import compare, word_diff
 from .history import History, Version
 from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
 from .model import Compact, Estate, Landlord, Site
@@ -185,12 +185,28 @@ class Renderer:
             label = escape(t.gettext("English") if state == MISSING
                            else t.gettext("English (translation being updated)"))
             tag = "div" if block else "span"
-            return Markup(f'<{tag} class="tc-fallback" lang="en">{html}'
+            return Markup(f'<{tag} class="tc-fallback" lang="en" dir="ltr">{html}'
                           f'<span class="tc-fallback__label" lang="{t.language.code}"> '
                           f'[{label}]</span></{tag}>')
 
+        def changed_words(before: str, after: str) -> Markup:
+            """The reworded text with changed words marked, in this language if both versions
+            are translated, else in English marked as such."""
+            (old, old_state), (new, new_state) = t.lookup(before), t.lookup(after)
+            english = old_state != TRANSLATED or new_state != TRANSLATED
+            if english:
+                old, new = before, after
+                fallbacks[MISSING if MISSING in (old_state, new_state) else STALE] += 1
+            runs = self.env.get_template("_diff.html").module.runs(word_diff(old, new))
+            if not english:
+                return runs
+            return Markup(f'<span class="tc-fallback" lang="en" dir="ltr">{runs}'
+                          f'<span class="tc-fallback__label" lang="{t.language.code}"> '
+                          f'[{escape(t.gettext("English"))}]</span></span>')
+
         here = self.prefix(t.language.code) + spec.url
         return {
+            "changed_words": changed_words,
             "link": lambda path: relative(url_of(path), spec.url),
             "link_in": lambda code, path: relative(self.prefix(code) + url_of(path), here),
             "text": lambda value: translated(value, block=True) if value else Markup(""),

@@ -142,7 +142,7 @@ def test_untranslated_text_falls_back_to_english_visibly(tmp_path):
     html = (project / "site/cy/greenfield/estates/kingsway/index.html").read_text()
     notice = re.search(r'<p class="tc-notice" role="note">(.*?)</p>', html)
     assert notice and "English" not in notice.group(1)  # the notice itself is in Welsh
-    assert re.search(r'<div class="tc-fallback" lang="en"><p>Kingsway has two 15-storey', html)
+    assert re.search(r'<div class="tc-fallback" lang="en" dir="ltr"><p>Kingsway has two 15-storey', html)
     assert "[Saesneg]" in html
 
 
@@ -226,6 +226,6 @@ def test_adding_a_language_is_one_line_and_one_catalog(tmp_path):
     html = (project / "site/de/greenfield/estates/oak-court/index.html").read_text()
     assert '<html lang="de" dir="ltr"' in html
     assert "Budget der Siedlung" in html
-    assert "tc-notice" in html and 'class="tc-fallback" lang="en"' in html
+    assert "tc-notice" in html and 'class="tc-fallback" lang="en" dir="ltr"' in html
     english = (project / "site/greenfield/estates/oak-court/index.html").read_text()
     assert 'hreflang="de"' in english

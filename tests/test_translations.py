@@ -38,7 +38,7 @@ def test_an_edited_english_commitment_goes_stale_falls_back_and_is_counted(tmp_p
 
     assert mkdocs_build(project).returncode == 0
     html = (project / "site/cy/greenfield/district/index.html").read_text()
-    assert re.search(r'<div class="tc-fallback" lang="en"><p>Each autumn we will meet', html)
+    assert re.search(r'<div class="tc-fallback" lang="en" dir="ltr"><p>Each autumn we will meet', html)
     assert "mae&#39;r cyfieithiad yn cael ei ddiweddaru" in html  # the stale label, in Welsh
     assert old.string.split("\n")[0][:30] not in html  # the stale Welsh is not shown as current
     status = (project / "site/translation-status/index.html").read_text()
