@@ -24,7 +24,28 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("action", choices=["update"],
                               help="update: extract every string into translations/*.po")
     translations.add_argument("--root", type=Path, default=Path("."))
+    new = commands.add_parser("new", help="start a new data file, valid from the first save")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    estate = kinds.add_parser("estate", help='compacts new estate <landlord> "<name>"')
+    estate.add_argument("landlord")
+    estate.add_argument("name")
+    compact = kinds.add_parser("compact", help='compacts new compact <landlord> "<title>"')
+    compact.add_argument("landlord")
+    compact.add_argument("title")
+    compact.add_argument("--scope", choices=["district", "local"], default="local")
+    compact.add_argument("--estates", default="", help="for a local compact: oak-court,elm-park")
+    for sub in (estate, compact):
+        sub.add_argument("--root", type=Path, default=Path("."))
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
+    schemas.add_argument("--root", type=Path, default=Path("."))
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return run_new(args)
+    if args.command == "schemas":
+        from .validate import write_schemas
+        for path in write_schemas(args.root / "generator" / "schemas"):
+            print(f"wrote {path}")
+        return 0
     if args.command == "check":
         code = run_check(args.root, args.format)
         if args.translations and code == 0:
@@ -32,6 +53,26 @@ def main(argv: list[str] | None = None) -> int:
         return code
     from .catalogs import update_catalogs
     return update_catalogs(args.root)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Write a commented, valid file and say what to fill in next."""
+    from .scaffold import ScaffoldError, new_compact, new_estate
+
+    try:
+        if args.kind == "estate":
+            made = new_estate(args.root, args.landlord, args.name)
+        else:
+            estates = [e.strip() for e in args.estates.split(",") if e.strip()]
+            made = new_compact(args.root, args.landlord, args.title, args.scope, estates)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Created {made.path.relative_to(args.root)}. Next:")
+    for number, step in enumerate(made.next_steps, start=1):
+        print(f"  {number}. {step}")
+    print("Then run 'compacts check' to make sure it is right.")
+    return 0
 
 
 def run_check(root: Path, form: str) -> int:

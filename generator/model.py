@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
+from typing import Literal
+
+from .fields import build, data
 
 from .loader import Document, discover, position
 from .problems import Problem, errors
@@ -19,30 +22,42 @@ class Source:
     line: int
 
 
+SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
+TEXT = "Markdown such as **bold** and [links](https://example.org) is allowed."
+Status = Literal["draft", "agreed", "under-review", "superseded"]
+
+
 @dataclass
 class StandardItem:
-    id: str
-    title: str
-    description: str
+    """One item of a standard, which commitments cite by its id."""
+
+    id: str = data("The standard's id, a dot, and the item's name, such as information.accessible.",
+                   pattern="^[a-z0-9-]+\\.[a-z0-9-]+$")
+    title: str = data("The item's name.", text=True)
+    description: str = data("What the item means, in a sentence.", text=True)
     standard: "Standard | None" = None
 
 
 @dataclass
 class Standard:
-    id: str
-    number: int
-    title: str
-    description: str
-    items: list[StandardItem]
+    """One standard, such as the Core Standard on meetings."""
+
+    id: str = data("A short name in lower case letters, digits and hyphens.", pattern=SLUG)
+    number: int = data("The standard's number.", minimum=1)
+    title: str = data("The standard's name.", text=True)
+    description: str = data("What the standard is about, in a sentence.", text=True)
+    items: list[StandardItem] = data("The items of the standard.", min_items=1)
 
 
 @dataclass
 class StandardSet:
-    id: str
-    title: str
-    summary: str
-    standards: list[Standard]
+    """A set of standards with items that commitments cite: standards/<id>.yml."""
+
     path: str
+    id: str = data("A short name for the set, such as core-standards.", pattern=SLUG)
+    title: str = data("The set's name.", text=True)
+    standards: list[Standard] = data("The standards in the set.", min_items=1)
+    summary: str = data("A few sentences about the set.", text=True, default="")
 
     def items(self) -> list[StandardItem]:
         return [item for standard in self.standards for item in standard.items]
@@ -50,54 +65,73 @@ class StandardSet:
 
 @dataclass
 class Party:
-    name: str
-    role: str
-    signed_by: str = ""
+    name: str = data("The organisation's name.")
+    role: Literal["landlord", "federation", "tra", "tenants-panel", "other"] = data(
+        "'landlord', 'federation', 'tra', 'tenants-panel' or 'other'.")
+    signed_by: str = data("The person who signed, with their role.", default="")
 
 
 @dataclass
 class Commitment:
-    id: str
-    standards: list[str]
-    text: str
+    id: str = data("A short name for the promise, unique in this compact.", pattern=SLUG)
+    standards: list[str] = data("The Core Standard items it meets, such as "
+                                "information.accessible.", min_items=1, unique=True)
+    text: str = data(f"The promise, in plain English. {TEXT}", text=True)
 
 
 @dataclass
 class Action:
-    id: str
-    action: str
-    owner: str
-    due: date
-    status: str
+    id: str = data("A short name for the action, unique in this compact.", pattern=SLUG)
+    action: str = data("What will be done.", text=True)
+    owner: str = data("Who is responsible.")
+    due: date = data("When it should be done by.")
+    status: Literal["not-started", "in-progress", "done"] = data(
+        "'not-started', 'in-progress' or 'done'.")
 
 
 @dataclass
 class Review:
-    date: date
-    kind: str
-    participants: list[str]
-    findings: str
-    outcome: str
-    changes: list[str] = field(default_factory=list)
-    next_review: date | None = None
+    date: date = data("When the review took place.")
+    kind: Literal["annual", "tenant-led-scrutiny", "external-audit"] = data(
+        "'annual', 'tenant-led-scrutiny' or 'external-audit'.")
+    participants: list[str] = data("Who took part.", min_items=1)
+    findings: str = data(f"What the review found. {TEXT}", text=True)
+    outcome: str = data("The result of the review.", text=True)
+    changes: list[str] = data("Changes agreed at the review.", text=True, default=[])
+    next_review: date | None = data("When the next review is due.", default=None)
 
 
 @dataclass
 class Compact:
+    """A tenant participation compact: compacts/<landlord>/compacts/<compact>.yml."""
+
     id: str
     landlord_id: str
-    title: str
-    scope: str
-    status: str
-    parties: list[Party]
-    summary: str
-    commitments: list[Commitment]
-    review_due: date
     path: str
-    agreed: date | None = None
-    estate_ids: list[str] = field(default_factory=list)
-    action_plan: list[Action] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
+    title: str = data("The compact's title.", text=True)
+    scope: Literal["district", "local"] = data(
+        "'district' for the whole landlord, 'local' for one estate or area.")
+    status: Status = data("'draft', 'agreed', 'under-review' or 'superseded'.")
+    parties: list[Party] = data("Who signed: the landlord and the tenants' organisation.",
+                                min_items=2)
+    review_due: date = data("The date of the next review (at least once a year).")
+    summary: str = data(f"A few sentences a tenant reads first. {TEXT}", text=True)
+    commitments: list[Commitment] = data("The promises in the compact.", min_items=1)
+    estate_ids: list[str] = data("For a local compact: the estates it covers, by their file "
+                                 "names (such as oak-court).", key="estates", min_items=1,
+                                 unique=True, pattern=SLUG, default=[])
+    agreed: date | None = data("The date both sides signed the compact.", default=None)
+    action_plan: list[Action] = data("The actions agreed to make the compact happen.",
+                                     default=[])
+    reviews: list[Review] = data("Reviews of the compact so far, oldest first.", default=[])
+
+    SCHEMA_RULES = [
+        {"if": {"properties": {"scope": {"const": "local"}}, "required": ["scope"]},
+         "then": {"required": ["estates"]}},
+        {"if": {"properties": {"status": {"enum": ["agreed", "under-review", "superseded"]}},
+                "required": ["status"]},
+         "then": {"required": ["agreed"]}},
+    ]
 
     def cited(self) -> set[str]:
         """Ids of every standard item a commitment meets."""
@@ -120,60 +154,77 @@ class Compact:
 
 @dataclass
 class Contact:
-    email: str = ""
-    phone: str = ""
-    address: str = ""
-    web: str = ""
+    """How tenants can get in touch."""
+
+    email: str = data("An email address, such as tenants@example.gov.uk.", format="email",
+                      default="")
+    phone: str = data("A phone number, written as people dial it.", default="")
+    address: str = data("A postal address.", default="")
+    web: str = data("A web address starting with https://.", pattern="^https?://", default="")
 
 
 @dataclass
 class Meeting:
-    date: date
-    time: time | None = None
-    place: str = ""
+    date: date = data("The day of the meeting.")
+    time: time | None = data("The start time on the 24-hour clock, such as 19:00.", default=None)
+    place: str = data("Where the meeting is held.", default="")
 
 
 @dataclass
 class TRA:
-    name: str
-    meetings: str = ""
-    contact: Contact | None = None
-    recognised: date | None = None
-    next_meetings: list[Meeting] = field(default_factory=list)
+    """The estate's tenants' and residents' association (TRA), if it has one."""
+
+    name: str = data("The TRA's name.")
+    meetings: str = data(f"When and where the TRA meets. {TEXT}", text=True, default="")
+    contact: Contact | None = data("How to get in touch with the TRA.", default=None)
+    recognised: date | None = data("The date the landlord recognised the TRA.", default=None)
+    next_meetings: list[Meeting] = data("Dates of the next meetings, for the calendar tenants "
+                                        "can subscribe to.", default=[])
 
 
 @dataclass
 class Budget:
-    amount: float
-    period: str
-    spent_on: str = ""
+    """Money the estate's tenants decide how to spend."""
+
+    amount: float = data("The amount in pounds, such as 12000.", minimum=0)
+    period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$")
+    spent_on: str = data(f"What the money is for or was spent on. {TEXT}", text=True, default="")
 
 
 @dataclass
 class Estate:
+    """An estate or area of homes: compacts/<landlord>/estates/<estate>.yml."""
+
     id: str
     landlord_id: str
-    name: str
-    summary: str
     path: str
-    area: str = ""
-    homes: int | None = None
-    tra: TRA | None = None
-    budget: Budget | None = None
+    name: str = data("The estate's name, such as 'Oak Court'.")
+    summary: str = data(f"A few sentences about the estate. {TEXT}", text=True)
+    area: str = data("The ward, town or neighbourhood.", default="")
+    homes: int | None = data("How many homes are on the estate.", minimum=0, default=None)
+    tra: TRA | None = data("The estate's tenants' and residents' association (TRA), if it "
+                           "has one.", default=None)
+    budget: Budget | None = data("Money the estate's tenants decide how to spend.",
+                                 default=None)
 
 
 @dataclass
 class Landlord:
+    """A council or housing association: compacts/<landlord>/landlord.yml."""
+
     id: str
-    name: str
-    kind: str
-    summary: str
     path: str
-    area: str = ""
-    homes: int | None = None
-    federation: str = ""
-    contact: Contact | None = None
-    formats: str = ""
+    name: str = data("The landlord's full name, such as 'Greenfield District Council'.")
+    kind: Literal["council", "housing-association"] = data(
+        "'council' or 'housing-association'.")
+    summary: str = data(f"A few sentences a tenant reads first. {TEXT}", text=True)
+    area: str = data("The area where the landlord's homes are.", default="")
+    homes: int | None = data("How many homes the landlord rents out.", minimum=0, default=None)
+    federation: str = data("The name of the tenants' umbrella body (federation), if there "
+                           "is one.", default="")
+    contact: Contact | None = data("How tenants can get in touch.", default=None)
+    formats: str = data(f"How to ask for information in another format or language. {TEXT}",
+                        text=True, default="")
     compacts: list[Compact] = field(default_factory=list)
     estates: list[Estate] = field(default_factory=list)
 
@@ -196,6 +247,11 @@ class Landlord:
         """Unfinished actions past their date, in current compacts."""
         return [(c, a) for c in self.compacts if c.status in CURRENT
                 for a in c.action_plan if a.status != "done" and a.due < today]
+
+
+# Each kind of data file and the model class that describes it.
+FILE_KINDS = {"landlord": Landlord, "estate": Estate, "compact": Compact,
+              "standards": StandardSet}
 
 
 @dataclass
@@ -242,96 +298,38 @@ def read_site(root: Path) -> Checked:
 def _build(docs: list[Document]) -> Site:
     sources: dict[str, list[Source]] = {}
     standards = [_standard_set(d, sources) for d in docs if d.kind == "standards"]
-    landlords = {d.landlord: _landlord(d, sources) for d in docs if d.kind == "landlord"}
+    landlords = {d.landlord: build(Landlord, d.data, _noter(d, sources), id=d.id, path=d.path)
+                 for d in docs if d.kind == "landlord"}
     for doc in docs:
         if doc.kind == "compact":
             landlords[doc.landlord].compacts.append(compact_from(doc, sources))
         elif doc.kind == "estate":
-            landlords[doc.landlord].estates.append(_estate(doc, sources))
+            landlords[doc.landlord].estates.append(
+                build(Estate, doc.data, _noter(doc, sources), id=doc.id,
+                      landlord_id=doc.landlord, path=doc.path))
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())
-    site = Site(standards, sorted(landlords.values(), key=lambda l: l.name.lower()), sources)
-    for standard_set in standards:
-        for standard in standard_set.standards:
-            for item in standard.items:
-                item.standard = standard
-    return site
+    return Site(standards, sorted(landlords.values(), key=lambda l: l.name.lower()), sources)
 
 
-def _text(node: dict | list, key: str | int, doc: Document, sources: dict[str, list[Source]]) -> str:
-    """A tenant-facing text, remembered with its place so translators can find it."""
-    value = node[key] if isinstance(node, list) else node.get(key)
-    if not value:
-        return ""
-    value = str(value).strip()
-    sources.setdefault(value, []).append(Source(doc.path, position(node, key)[0]))
-    return value
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _noter(doc: Document, sources: dict[str, list[Source]]):
+    """Remembers each tenant-facing text with its place, so translators can find it."""
+    def note(node: dict | list, key: str | int) -> None:
+        value = str(node[key]).strip()
+        if value:
+            sources.setdefault(value, []).append(Source(doc.path, position(node, key)[0]))
+    return note
 
 
 def _standard_set(doc: Document, sources: dict) -> StandardSet:
-    data = doc.data
-    standards = [
-        Standard(s["id"], s["number"], _text(s, "title", doc, sources),
-                 _text(s, "description", doc, sources),
-                 [StandardItem(i["id"], _text(i, "title", doc, sources),
-                               _text(i, "description", doc, sources)) for i in s["items"]])
-        for s in data["standards"]]
-    return StandardSet(data["id"], _text(data, "title", doc, sources),
-                       _text(data, "summary", doc, sources), standards, doc.path)
-
-
-def _contact(node: dict | None) -> Contact | None:
-    return Contact(**{k: str(v) for k, v in node.items()}) if node else None
-
-
-def _landlord(doc: Document, sources: dict) -> Landlord:
-    d = doc.data
-    return Landlord(doc.id, d["name"], d["kind"], _text(d, "summary", doc, sources), doc.path,
-                    area=d.get("area", ""), homes=d.get("homes"),
-                    federation=d.get("federation", ""), contact=_contact(d.get("contact")),
-                    formats=_text(d, "formats", doc, sources))
+    standard_set = build(StandardSet, doc.data, _noter(doc, sources), path=doc.path)
+    for standard in standard_set.standards:
+        for item in standard.items:
+            item.standard = standard
+    return standard_set
 
 
 def compact_from(doc: Document, sources: dict) -> Compact:
     """A Compact from a valid compact document; its texts are noted in sources."""
-    d = doc.data
-    text = lambda node, key: _text(node, key, doc, sources)  # noqa: E731
-    return Compact(
-        id=doc.id, landlord_id=doc.landlord, title=text(d, "title"), scope=d["scope"],
-        status=d["status"], summary=text(d, "summary"), path=doc.path,
-        parties=[Party(p["name"], p["role"], p.get("signed_by", "")) for p in d["parties"]],
-        commitments=[Commitment(c["id"], list(c["standards"]), text(c, "text"))
-                     for c in d["commitments"]],
-        review_due=_day(d["review_due"]), agreed=_day(d.get("agreed")),
-        estate_ids=list(d.get("estates", [])),
-        action_plan=[Action(a["id"], text(a, "action"), a["owner"], _day(a["due"]), a["status"])
-                     for a in d.get("action_plan", [])],
-        reviews=[Review(_day(r["date"]), r["kind"], list(r["participants"]), text(r, "findings"),
-                        text(r, "outcome"),
-                        [text(r["changes"], i) for i in range(len(r.get("changes", [])))],
-                        _day(r.get("next_review")))
-                 for r in d.get("reviews", [])])
-
-
-def _meeting(node: dict) -> Meeting:
-    at = node.get("time")
-    return Meeting(_day(node["date"]), time.fromisoformat(at) if at else None,
-                   str(node.get("place", "")))
-
-
-def _estate(doc: Document, sources: dict) -> Estate:
-    d = doc.data
-    tra = d.get("tra")
-    budget = d.get("budget")
-    return Estate(
-        doc.id, doc.landlord, d["name"], _text(d, "summary", doc, sources), doc.path,
-        area=d.get("area", ""), homes=d.get("homes"),
-        tra=TRA(tra["name"], _text(tra, "meetings", doc, sources), _contact(tra.get("contact")),
-                _day(tra.get("recognised")), [_meeting(m) for m in tra.get("next_meetings", [])])
-        if tra else None,
-        budget=Budget(budget["amount"], budget["period"], _text(budget, "spent_on", doc, sources))
-        if budget else None)
+    return build(Compact, doc.data, _noter(doc, sources), id=doc.id, landlord_id=doc.landlord,
+                 path=doc.path)

@@ -11,11 +11,10 @@ import json
 import re
 from datetime import date
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Iterable
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
-from referencing import Registry, Resource
 
 from .loader import Document, position
 from .problems import Problem
@@ -46,14 +45,31 @@ def _is_email(value: object) -> bool:
 
 @cache
 def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema for one kind of data file (landlord, estate, compact, standards)."""
-    return json.loads(resources.files(__package__).joinpath(f"schemas/{kind}.json").read_text("utf-8"))
+    """The JSON Schema for one kind of data file, made from the model class that reads it."""
+    from .fields import schema_of
+    from .model import FILE_KINDS
+
+    cls = FILE_KINDS[kind]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind}.json",
+            "title": cls.__name__, "description": (cls.__doc__ or "").strip(), **schema_of(cls)}
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every file kind's schema as JSON, for editors and the published site."""
+    from .model import FILE_KINDS
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in FILE_KINDS:
+        path = folder / f"{kind}.json"
+        path.write_text(json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written.append(path)
+    return written
 
 
 @cache
 def _validator(kind: str) -> Draft202012Validator:
-    registry = Registry().with_resource("common.json", Resource.from_contents(schema("common")))
-    return Draft202012Validator(schema(kind), registry=registry, format_checker=_FORMATS)
+    return Draft202012Validator(schema(kind), format_checker=_FORMATS)
 
 
 def check_schema(doc: Document) -> list[Problem]:
@@ -72,7 +88,8 @@ def _explain(doc: Document, error: ValidationError) -> Iterable[Problem]:
         allowed = list(error.schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(allowed), key=str):
             line, column = position(error.instance, extra, of_key=True)
-            yield Problem(doc.path, line, column, _unknown_key(extra, allowed, where), "unknown-key")
+            yield Problem(doc.path, line, column,
+                          _unknown_key(extra, error.schema["properties"], where), "unknown-key")
         return
     if error.validator == "required":
         for name in error.validator_value:
@@ -133,12 +150,14 @@ def _misspelt(name: str, error: ValidationError, kind: str) -> bool:
     return bool(difflib.get_close_matches(name, unknown, n=1, cutoff=0.6))
 
 
-def _unknown_key(key: object, allowed: list[str], where: str) -> str:
+def _unknown_key(key: object, properties: dict[str, dict], where: str) -> str:
+    """Names the near miss and what it holds, from the schema, or lists what is allowed."""
     inside = f" in {where}" if where else ""
-    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(key), list(properties), n=1, cutoff=0.6)
     if close:
-        return f"Unknown key '{key}'{inside}. Did you mean '{close[0]}'?"
-    return f"Unknown key '{key}'{inside}. The keys allowed here are: {', '.join(allowed)}."
+        return (f"Unknown key '{key}'{inside}. Did you mean '{close[0]}'"
+                f"{_description(properties[close[0]]).rstrip('.')}?")
+    return f"Unknown key '{key}'{inside}. The keys allowed here are: {', '.join(properties)}."
 
 
 def _value_message(error: ValidationError, where: str) -> str:

@@ -177,7 +177,7 @@ def test_a_data_error_fails_the_build_with_the_checks_message_and_writes_nothing
     result = mkdocs_build(project)
     assert result.returncode == 1
     assert ("compacts/greenfield/estates/oak-court.yml:2:1: error: Unknown key 'nmae'. "
-            "Did you mean 'name'?") in result.stderr
+            "Did you mean 'name' (the estate's name, such as 'Oak Court')?") in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
 

@@ -43,7 +43,7 @@ def test_unknown_key_suggests_the_near_miss(data_root):
     text = edit(data_root, ESTATE, "area: North", "aera: North")
     problem = only(data_root, "unknown-key")
     assert (problem.file, problem.line, problem.column) == (ESTATE, line_of(text, "aera"), 1)
-    assert problem.message == "Unknown key 'aera'. Did you mean 'area'?"
+    assert problem.message == "Unknown key 'aera'. Did you mean 'area' (the ward, town or neighbourhood)?"
 
 
 def test_unknown_key_without_a_near_miss_lists_the_allowed_keys(data_root):
@@ -57,7 +57,7 @@ def test_misspelt_required_key_is_reported_once(data_root):
     edit(data_root, ESTATE, "name: Oak Court", "nmae: Oak Court")
     problems = problems_of(data_root)
     assert [p.rule for p in problems] == ["unknown-key"]
-    assert "Did you mean 'name'?" in problems[0].message
+    assert "Did you mean 'name' (the estate's name, such as 'Oak Court')?" in problems[0].message
 
 
 def test_missing_key_names_it_and_says_what_it_holds(data_root):

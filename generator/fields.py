@@ -1,0 +1,134 @@
+"""The data model is the single source of truth for the files' format.
+
+Each model dataclass marks the fields a data file holds with `data(...)`: a plain-English
+description and any constraint. From those, `schema_of` makes the JSON Schema the validator
+and editors use, and `build` turns checked data into model objects. Fields without `data`
+are derived (ids from file names, links between objects) and never appear in a file.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import MISSING, dataclass
+from datetime import date, time
+from typing import Any, Literal
+
+DATE = {"type": "string", "format": "date",
+        "description": "A date written as year-month-day, such as 2025-04-01."}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one field appears in a data file."""
+
+    description: str
+    key: str | None = None           # the file's key, when it differs from the field name
+    text: bool = False               # tenant-facing text: Markdown, translated
+    pattern: str | None = None
+    format: str | None = None
+    minimum: float | None = None
+    min_items: int | None = None
+    unique: bool = False
+
+
+def data(description: str, *, default: Any = MISSING, **spec: Any) -> Any:
+    """A field that a data file holds, described for the people who write it."""
+    metadata = {"data": Spec(description, **spec)}
+    if isinstance(default, list):
+        return dataclasses.field(default_factory=list, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def file_fields(cls: type) -> list[tuple[dataclasses.Field, Spec, Any]]:
+    hints = typing.get_type_hints(cls)
+    return [(f, f.metadata["data"], hints[f.name]) for f in dataclasses.fields(cls)
+            if "data" in f.metadata]
+
+
+def schema_of(cls: type) -> dict[str, Any]:
+    """The JSON Schema of a model class as it is written in a data file."""
+    properties, required = {}, []
+    for f, spec, hint in file_fields(cls):
+        key = spec.key or f.name
+        properties[key] = {"title": key.replace("_", " ").capitalize(), **_type(hint, spec),
+                           "description": spec.description}
+        if f.default is MISSING and f.default_factory is MISSING:
+            required.append(key)
+    schema = {"type": "object", "additionalProperties": False, "properties": properties}
+    if required:
+        schema["required"] = required
+    extra = getattr(cls, "SCHEMA_RULES", None)
+    if extra:
+        schema["allOf"] = extra
+    return schema
+
+
+def _type(hint: Any, spec: Spec) -> dict[str, Any]:
+    hint = _without_none(hint)
+    origin = typing.get_origin(hint)
+    if origin is Literal:
+        return {"enum": list(typing.get_args(hint))}
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        schema = {"type": "array", "items": _type(item, Spec(""))}
+        schema["items"].pop("description", None)
+        if spec.min_items is not None:
+            schema["minItems"] = spec.min_items
+        if spec.unique:
+            schema["uniqueItems"] = True
+        if spec.pattern:
+            schema["items"]["pattern"] = spec.pattern
+        return schema
+    if dataclasses.is_dataclass(hint):
+        return schema_of(hint)
+    if hint is date:
+        return dict(DATE)
+    if hint is time:
+        return {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+    if hint is int or hint is float:
+        schema = {"type": "integer" if hint is int else "number"}
+        if spec.minimum is not None:
+            schema["minimum"] = spec.minimum
+        return schema
+    schema: dict[str, Any] = {"type": "string", "minLength": 1}
+    if spec.pattern:
+        schema["pattern"] = spec.pattern
+    if spec.format:
+        schema["format"] = spec.format
+    return schema
+
+
+def _without_none(hint: Any) -> Any:
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0] if len(args) == 1 else hint
+    return hint
+
+
+def build(cls: type, node: dict, note: typing.Callable[[Any, Any], None], **derived: Any) -> Any:
+    """A model object from checked file data; note(container, key) records each text."""
+    values = dict(derived)
+    for f, spec, hint in file_fields(cls):
+        key = spec.key or f.name
+        if key in node:
+            values[f.name] = _value(hint, node, key, spec, note)
+    return cls(**values)
+
+
+def _value(hint: Any, node: Any, key: Any, spec: Spec, note: typing.Callable) -> Any:
+    raw, hint = node[key], _without_none(hint)
+    if typing.get_origin(hint) is list:
+        (item,) = typing.get_args(hint)
+        return [_value(item, raw, index, spec, note) for index in range(len(raw))]
+    if dataclasses.is_dataclass(hint):
+        return build(hint, raw, note)
+    if hint is date:
+        return date.fromisoformat(raw)
+    if hint is time:
+        return time.fromisoformat(raw)
+    if hint is str:
+        if spec.text:
+            note(node, key)
+        return str(raw).strip() if spec.text else str(raw)
+    return raw

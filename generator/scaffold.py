@@ -1,0 +1,144 @@
+"""`compacts new`: start a data file that is valid from the first save.
+
+Every key comes with its description from the model (the same words the schema and the
+error messages use), required keys filled with a placeholder to replace, optional ones
+commented out. Existing files are never overwritten.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from .validate import schema
+
+
+@dataclass
+class Scaffolded:
+    path: Path
+    next_steps: list[str]
+
+
+class ScaffoldError(Exception):
+    """The file cannot be made; the message says why in plain English."""
+
+
+def slug(name: str) -> str:
+    """A file name from a name: "St Anne's Court" -> "st-annes-court"."""
+    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", name.lower())).strip("-")
+
+
+def new_estate(root: Path, landlord: str, name: str) -> Scaffolded:
+    path = _target(root, landlord, "estates", name)
+    lines = _header("estate", path, root, f"The estate {name}.")
+    lines += _key("estate", "name", _quote(name))
+    lines += _key("estate", "summary", "Write two or three sentences about the estate here.")
+    lines += _optional("estate", ["area: North ward", "homes: 120"])
+    lines += ["# The tenants' and residents' association, if there is one:",
+              "# tra:", "#   name: The TRA's name", "#   meetings: When and where it meets.",
+              "#   next_meetings:", "#     - date: 2027-01-12", "#       time: \"19:00\"",
+              "#       place: The community room"]
+    return _write(path, lines, ["Replace the summary with a few sentences about the estate.",
+                                "Add the TRA (remove the # signs) if the estate has one.",
+                                f"Add '{path.stem}' to the estates of its local compact, if it has one."])
+
+
+def new_compact(root: Path, landlord: str, title: str, scope: str, estates: list[str]) -> Scaffolded:
+    if scope == "local" and not estates:
+        raise ScaffoldError("A local compact covers one or more estates: name them with "
+                            "--estates, such as --estates oak-court,elm-park.")
+    known = {p.stem for p in (root / "compacts" / landlord / "estates").glob("*.yml")}
+    unknown = [e for e in estates if e not in known]
+    if unknown:
+        raise ScaffoldError(f"There is no estate {', '.join(unknown)} in "
+                            f"compacts/{landlord}/estates/. Make it first with "
+                            "'compacts new estate'.")
+    path = _target(root, landlord, "compacts", title)
+    items = _core_items(root) if scope == "district" else _core_items(root)[:1]
+    lines = _header("compact", path, root, f"The {scope} compact: {title}.")
+    lines += _key("compact", "title", _quote(title))
+    lines += _key("compact", "scope", scope)
+    if estates:
+        lines += _key("compact", "estates", "[" + ", ".join(estates) + "]")
+    lines += _key("compact", "status", "draft")
+    lines += _key("compact", "review_due", "2027-03-31")
+    landlord_name, tenants = _parties(root, landlord, estates)
+    lines += _comment("compact", "parties") + [
+        "parties:", f"  - name: {_quote(landlord_name)}", "    role: landlord",
+        f"  - name: {_quote(tenants)}", f"    role: {'federation' if scope == 'district' else 'tra'}"]
+    lines += _key("compact", "summary", "Write two or three sentences a tenant reads first.")
+    lines += _comment("compact", "commitments") + ["commitments:"]
+    for number, (ident, name) in enumerate(items, start=1):
+        lines += [f"  - id: promise-{number}", f"    standards: [{ident}]",
+                  f"    text: Write the promise about {name.lower()} here."]
+    steps = ["Check the names of the landlord and the tenants' organisation under parties.",
+             "Write each promise in plain English; keep or change the standards it meets.",
+             "When both sides sign, set status to agreed and add agreed: with the date."]
+    if scope == "district":
+        steps.insert(1, "A district-wide compact must keep a promise for every Core Standard item.")
+    return _write(path, lines, steps)
+
+
+def _target(root: Path, landlord: str, folder: str, name: str) -> Path:
+    if not (root / "compacts" / landlord / "landlord.yml").exists():
+        raise ScaffoldError(f"There is no landlord '{landlord}': compacts/{landlord}/landlord.yml "
+                            "is missing.")
+    if not slug(name):
+        raise ScaffoldError("Give a name with at least one letter or digit.")
+    path = root / "compacts" / landlord / folder / f"{slug(name)}.yml"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root)} already exists; it was not changed. "
+                            "Edit it, or choose another name.")
+    return path
+
+
+def _header(kind: str, path: Path, root: Path, what: str) -> list[str]:
+    depth = len(path.relative_to(root).parts) - 1
+    return [f"# yaml-language-server: $schema={'../' * depth}generator/schemas/{kind}.json",
+            f"# {what}", "# Lines starting with # are notes; the publisher ignores them.", ""]
+
+
+def _comment(kind: str, key: str) -> list[str]:
+    return [f"# {schema(kind)['properties'][key]['description']}"]
+
+
+def _key(kind: str, key: str, value: str) -> list[str]:
+    return _comment(kind, key) + [f"{key}: {value}"]
+
+
+def _optional(kind: str, examples: list[str]) -> list[str]:
+    lines = []
+    for example in examples:
+        key = example.split(":")[0]
+        lines += _comment(kind, key) + [f"# {example}"]
+    return lines
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _parties(root: Path, landlord: str, estates: list[str]) -> tuple[str, str]:
+    """The landlord's name, and the federation's or the first estate's TRA, as written."""
+    read = lambda path: YAML(typ="safe", pure=True).load(path.read_text("utf-8")) or {}  # noqa: E731
+    owner = read(root / "compacts" / landlord / "landlord.yml")
+    tenants = owner.get("federation") or "The tenants' organisation's name"
+    if estates:
+        tra = read(root / "compacts" / landlord / "estates" / f"{estates[0]}.yml").get("tra")
+        tenants = tra["name"] if isinstance(tra, dict) and tra.get("name") else \
+            "The tenants' and residents' association's name"
+    return str(owner.get("name", "The landlord's name")), str(tenants)
+
+
+def _core_items(root: Path) -> list[tuple[str, str]]:
+    data = YAML(typ="safe", pure=True).load((root / "standards/core-standards.yml").read_text("utf-8"))
+    return [(item["id"], item["title"]) for standard in data["standards"] for item in standard["items"]]
+
+
+def _write(path: Path, lines: list[str], steps: list[str]) -> Scaffolded:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write("\n".join(lines) + "\n")
+    return Scaffolded(path, steps)
