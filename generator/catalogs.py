@@ -32,14 +32,18 @@ def template_catalog(root: Path) -> Catalog:
     for filename, line, message, comments, context in extract_from_dir(
             PACKAGE, method_map, options, keywords=KEYWORDS):
         catalog.add(message, locations=[(f"generator/{filename}", line)], context=context)
-    config = YAML(typ="safe", pure=True).load((root / "site_config.yml").read_text("utf-8"))
-    catalog.add(config["site_name"], locations=[("site_config.yml", 1)])
+    catalog.add(site_config(root)["site_name"], locations=[("site_config.yml", 1)])
     return catalog
 
 
+def site_config(root: Path) -> dict:
+    """site_config.yml read without MkDocs (round-trip mode keeps tags such as !ENV)."""
+    return YAML(typ="rt", pure=True).load((root / "site_config.yml").read_text("utf-8"))
+
+
 def plugin_options(root: Path) -> dict:
-    """The compacts plugin's options in site_config.yml (read without MkDocs)."""
-    config = YAML(typ="safe", pure=True).load((root / "site_config.yml").read_text("utf-8"))
+    """The compacts plugin's options in site_config.yml."""
+    config = site_config(root)
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "compacts" in plugin:
             return plugin["compacts"] or {}

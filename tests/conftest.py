@@ -141,7 +141,7 @@ def set_translation(project: Path, code: str, starts: str, string: str = "", fuz
     return str(message.id)
 
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's, or a runner's Chrome
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
