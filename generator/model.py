@@ -227,6 +227,7 @@ class Landlord:
                         text=True, default="")
     compacts: list[Compact] = field(default_factory=list)
     estates: list[Estate] = field(default_factory=list)
+    results: list[Results] = field(default_factory=list)  # oldest period first
 
     def district_compact(self) -> Compact | None:
         """The current district-wide compact, if there is one."""
@@ -249,9 +250,90 @@ class Landlord:
                 for a in c.action_plan if a.status != "done" and a.due < today]
 
 
+@dataclass
+class Measure:
+    """A measure with a target, for the landlord or one estate."""
+
+    id: str = data("A short name for the measure, such as active-tras.", pattern=SLUG)
+    name: str = data("What is measured, in plain English.", text=True)
+    unit: Literal["count", "percent", "days", "pounds", "per-1000-homes"] = data(
+        "'count', 'percent', 'days', 'pounds' or 'per-1000-homes'.")
+    better: Literal["higher", "lower"] = data("'higher' if a bigger number is better, "
+                                              "'lower' if a smaller one is.")
+    target: float = data("The target for the period.")
+    actual: float = data("What was achieved in the period.")
+    estate: str | None = data("The estate it is about, by file name (such as oak-court); "
+                              "leave it out for the whole landlord.", pattern=SLUG, default=None)
+    tsm: str | None = data("The Tenant Satisfaction Measure it reports, such as TP01.",
+                           pattern="^(TP|BS|RP|CH|NM)[0-9]{2}$", default=None)
+    standards: list[str] = data("Standard items this result is evidence for, such as "
+                                "monitoring.targets.", unique=True, default=[])
+
+    @property
+    def met(self) -> bool:
+        return self.actual >= self.target if self.better == "higher" else self.actual <= self.target
+
+
+@dataclass
+class Method:
+    """A way of involving tenants, with what it cost and whom it reached."""
+
+    id: str = data("A short name for the method, such as repairs-panel.", pattern=SLUG)
+    name: str = data("The method's name, such as 'Repairs panel'.", text=True)
+    kind: Literal["panel", "focus-group", "estate-walkabout", "digital-panel", "survey",
+                  "tra-meeting", "scrutiny", "other"] = data(
+        "'panel', 'focus-group', 'estate-walkabout', 'digital-panel', 'survey', "
+        "'tra-meeting', 'scrutiny' or 'other'.")
+    cost: float = data("What it cost in the period, in pounds.", minimum=0)
+    participants: int = data("How many tenants took part.", minimum=0)
+    hours: float = data("How many hours tenants gave, added up.", minimum=0)
+
+    @property
+    def cost_per_participant(self) -> float | None:
+        return self.cost / self.participants if self.participants else None
+
+    @property
+    def cost_per_hour(self) -> float | None:
+        return self.cost / self.hours if self.hours else None
+
+
+@dataclass
+class EqualityGroup:
+    """One group's share among tenants' representatives and among all tenants."""
+
+    category: Literal["age", "sex", "ethnicity", "disability"] = data(
+        "'age', 'sex', 'ethnicity' or 'disability'.")
+    group: str = data("The group, as the landlord records it, such as '16 to 24'.", text=True)
+    representatives: float = data("Its share of representatives, in per cent.", minimum=0)
+    tenants: float = data("Its share of all tenants, in per cent.", minimum=0)
+
+    @property
+    def under_represented(self) -> bool:
+        """Fewer than four in five of the representatives its share of tenants would give."""
+        return self.tenants >= 1 and self.representatives < 0.8 * self.tenants
+
+
+@dataclass
+class Results:
+    """Results for one period: compacts/<landlord>/results/<period>.yml, such as 2025-26.yml."""
+
+    landlord_id: str
+    period: str
+    path: str
+    measures: list[Measure] = data("Measures with their target and what was achieved.",
+                                   min_items=1)
+    summary: str = data(f"A few sentences about the year. {TEXT}", text=True, default="")
+    methods: list[Method] = data("The ways tenants were involved, with their cost.", default=[])
+    equality: list[EqualityGroup] = data("Who the representatives are, beside all tenants.",
+                                         default=[])
+
+    def for_estate(self, estate_id: str | None) -> list[Measure]:
+        return [m for m in self.measures if m.estate == estate_id]
+
+
 # Each kind of data file and the model class that describes it.
 FILE_KINDS = {"landlord": Landlord, "estate": Estate, "compact": Compact,
-              "standards": StandardSet}
+              "standards": StandardSet, "results": Results}
 
 
 @dataclass
@@ -307,8 +389,13 @@ def _build(docs: list[Document]) -> Site:
             landlords[doc.landlord].estates.append(
                 build(Estate, doc.data, _noter(doc, sources), id=doc.id,
                       landlord_id=doc.landlord, path=doc.path))
+        elif doc.kind == "results":
+            landlords[doc.landlord].results.append(
+                build(Results, doc.data, _noter(doc, sources), landlord_id=doc.landlord,
+                      period=doc.id, path=doc.path))
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())
+        landlord.results.sort(key=lambda r: r.period)
     return Site(standards, sorted(landlords.values(), key=lambda l: l.name.lower()), sources)
 
 

@@ -42,7 +42,7 @@ def landlords_exist(docs: list[Document]) -> Iterator[Problem]:
     """Every folder in compacts/ that has compacts or estates has a landlord.yml."""
     landlords = {d.landlord for d in docs if d.kind == "landlord"}
     for doc in docs:
-        if doc.kind in ("compact", "estate") and doc.landlord not in landlords:
+        if doc.kind in ("compact", "estate", "results") and doc.landlord not in landlords:
             yield Problem(doc.path, 1, 1, f"This {doc.kind} belongs to the folder "
                           f"compacts/{doc.landlord}/, which has no landlord.yml. Add one that "
                           "names the landlord.", "unknown-landlord")
@@ -174,10 +174,72 @@ def one_current_district_compact(docs: list[Document]) -> Iterator[Problem]:
                           "older, set its status to 'superseded'.", "one-district-compact")
 
 
+def results_periods(docs: list[Document]) -> Iterator[Problem]:
+    """A results file is named after its period, two consecutive years: 2025-26.yml."""
+    for doc in _of_kind(docs, "results"):
+        match = re.fullmatch(r"(\d{4})-(\d{2})", doc.id)
+        if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+            yield Problem(doc.path, 1, 1, f"The file name '{doc.id}' is not a period. Name a "
+                          "results file after the year it covers, such as 2025-26.yml (from "
+                          "April 2025 to March 2026).", "results-period")
+
+
+def results_references(docs: list[Document]) -> Iterator[Problem]:
+    """Measures name estates, Tenant Satisfaction Measures and standard items that exist."""
+    items = {item.get("id") for doc in _of_kind(docs, "standards")
+             for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
+    tsm = {i.split(".")[1].upper() for i in items if isinstance(i, str) and i.startswith("tsm.")}
+    estates = defaultdict(set)
+    for doc in _of_kind(docs, "estate"):
+        estates[doc.landlord].add(doc.id)
+    for doc in _of_kind(docs, "results"):
+        seen: dict[tuple, Any] = {}
+        for measure in _items(doc.data, "measures"):
+            estate, code = measure.get("estate"), measure.get("tsm")
+            if isinstance(estate, str) and estate not in estates[doc.landlord]:
+                line, column = position(measure, "estate")
+                yield Problem(doc.path, line, column, f"There is no estate '{estate}' in "
+                              f"compacts/{doc.landlord}/estates/."
+                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate")
+            if isinstance(code, str) and tsm and code not in tsm:
+                line, column = position(measure, "tsm")
+                yield Problem(doc.path, line, column, f"'{code}' is not a Tenant Satisfaction "
+                              f"Measure.{did_you_mean(code, tsm)} The codes are listed in "
+                              "standards/tsm.yml.", "unknown-measure")
+            for index, cited in enumerate(_list(measure.get("standards"))):
+                if isinstance(cited, str) and cited not in items:
+                    line, column = position(measure["standards"], index)
+                    yield Problem(doc.path, line, column, f"'{cited}' is not a standard item."
+                                  f"{did_you_mean(cited, items)}", "unknown-standard")
+            key = (measure.get("id"), estate)
+            if key in seen:
+                line, column = position(measure, "id")
+                yield Problem(doc.path, line, column, f"The measure '{key[0]}' is listed twice"
+                              f"{' for ' + str(estate) if estate else ''} (first on line "
+                              f"{position(seen[key], 'id')[0]}).", "duplicate-id")
+            seen.setdefault(key, measure)
+
+
+def equality_shares(docs: list[Document]) -> Iterator[Problem]:
+    """The shares of one category (age, sex...) add up to 100% at most."""
+    for doc in _of_kind(docs, "results"):
+        groups = defaultdict(list)
+        for group in _items(doc.data, "equality"):
+            groups[group.get("category")].append(group)
+        for category, members in groups.items():
+            for side in ("representatives", "tenants"):
+                total = sum(g.get(side) for g in members if isinstance(g.get(side), (int, float)))
+                if total > 100.5:
+                    line, column = position(members[0], side)
+                    yield Problem(doc.path, line, column, f"The {side} shares for {category} "
+                                  f"add up to {total:g}%, more than 100%. Check the numbers.",
+                                  "equality-over-100")
+
+
 RULES: list[Rule] = [
     file_names_are_ids, landlords_exist, ids_unique, references_resolve,
     scope_matches_estates, dates_in_order, district_covers_core_standards,
-    one_current_district_compact,
+    one_current_district_compact, results_periods, results_references, equality_shares,
 ]
 
 
