@@ -14,19 +14,23 @@ from datetime import date, datetime, timezone
 from html import unescape
 from typing import Any, Callable
 
+from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .charts import Series, line_chart
 from .compare import compare, word_diff
 from .history import History, Version
 from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
 from .model import Compact, Estate, Landlord, Site
+from .results import compliance, met_count, trends
 from .text import render_inline, render_markdown
 
 # Below this many estates the home page lists them all; above it, landlords only, so the
 # home page stays small for a national federation (estates are then one click away).
 HOME_ESTATE_LIMIT = 60
 STATUS_PAGE = "translation-status/index.md"
+DATA_PAGE = "data/index.md"
 
 
 @dataclass
@@ -96,7 +100,30 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
         for estate in landlord.estates:
             pages.append(PageSpec(estate_path(estate), estate.name, "estate.html",
                                   {"landlord": landlord, "estate": estate}))
+            if any(r.for_estate(estate.id) for r in landlord.results):
+                pages.append(PageSpec(estate_path(estate).replace("index.md", "results/index.md"),
+                                      _("Results: %(name)s") % {"name": estate.name},
+                                      "results.html", {"landlord": landlord, "estate": estate}))
+        pages += _landlord_results_pages(landlord, t)
+    if any(landlord.results for landlord in site.landlords):
+        pages.append(PageSpec("compliance/index.md", _("Compliance with the standards"),
+                              "compliance_site.html", {}))
+    pages.append(PageSpec(DATA_PAGE, _("Open data"), "data.html", {}, True))
     return pages
+
+
+def _landlord_results_pages(landlord: Landlord, t: Translations) -> list[PageSpec]:
+    """Results, equality and compliance pages of a landlord that reports results."""
+    if not landlord.results:
+        return []
+    _ = t.gettext
+    context = {"landlord": landlord, "estate": None}
+    return [PageSpec(f"{landlord.id}/results/index.md", _("Results: %(name)s") % {"name": landlord.name},
+                     "results.html", context),
+            PageSpec(f"{landlord.id}/equality/index.md", _("Who takes part: %(name)s") % {"name": landlord.name},
+                     "equality.html", context),
+            PageSpec(f"{landlord.id}/compliance/index.md", _("Compliance: %(name)s") % {"name": landlord.name},
+                     "compliance.html", context)]
 
 
 def _version_pages(site: Site, t: Translations, context: dict,
@@ -204,9 +231,36 @@ class Renderer:
                           f'<span class="tc-fallback__label" lang="{t.language.code}"> '
                           f'[{escape(t.gettext("English"))}]</span></span>')
 
+        def value(measure, amount: float) -> str:
+            """A measure's number in its unit, formatted for the locale."""
+            if measure.unit == "percent":
+                return format_percent(amount / 100, "#,##0.#%", locale=t.locale)
+            if measure.unit == "pounds":
+                return t.money(amount)
+            shown = format_decimal(amount, "#,##0.#", locale=t.locale)
+            if measure.unit == "days":
+                return t.ngettext("%(num)s day", "%(num)s days", int(amount)) % {"num": shown}
+            if measure.unit == "per-1000-homes":
+                return t.gettext("%(num)s per 1,000 homes") % {"num": shown}
+            return shown
+
+        def chart(trend, ident: str) -> Markup:
+            name = t.gettext(trend.latest.name)
+            points = trend.points
+            described = "; ".join(
+                t.gettext("%(period)s: target %(target)s, actual %(actual)s") % {
+                    "period": period, "target": value(m, m.target), "actual": value(m, m.actual)}
+                for period, m in trend.reported)
+            return line_chart(ident, name, described, [p for p, _ in points], [
+                Series(t.gettext("Actual"), [m.actual if m else None for _, m in points]),
+                Series(t.gettext("Target"), [m.target if m else None for _, m in points], True)],
+                lambda n: format_decimal(n, "#,##0.#", locale=t.locale))
+
         here = self.prefix(t.language.code) + spec.url
         return {
             "changed_words": changed_words,
+            "value": value, "chart": chart, "trends": trends, "met_count": met_count,
+            "compliance": compliance, "source_language": self.languages[0].code,
             "link": lambda path: relative(url_of(path), spec.url),
             "link_in": lambda code, path: relative(self.prefix(code) + url_of(path), here),
             "text": lambda value: translated(value, block=True) if value else Markup(""),

@@ -33,7 +33,8 @@ from .feeds import site_feeds
 from .history import read_history
 from .i18n import MISSING, Language, Translations
 from .model import Site, read_site
-from .pages import STATUS_PAGE, PageSpec, Rendered, Renderer, plan, relative
+from .opendata import open_data
+from .pages import DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, plan, relative
 from .problems import errors, summary
 from .status import translation_status
 
@@ -78,7 +79,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         config.site_name = escape(self.site_name)
         config.nav = [{escape(self.t.gettext("Home")): "index.md"},
                       {escape(self.t.gettext("Core Standards")): "standards/index.md"},
-                      {escape(self.t.gettext("Translation status")): STATUS_PAGE}]
+                      {escape(self.t.gettext("Translation status")): STATUS_PAGE},
+                      {escape(self.t.gettext("Open data")): DATA_PAGE}]
         if self.language and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{code}/"
         config.watch.extend(str(root / d) for d in ("compacts", "standards",
@@ -90,8 +92,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.pages: dict[str, PageSpec] = {}
         base_url = _absolute(config.site_url or "", "")
-        for path, content in site_feeds(self.site, self.history, self.t, base_url,
-                                        self.site_name).items():
+        extra = site_feeds(self.site, self.history, self.t, base_url, self.site_name)
+        if self.language is None:  # open data is in English, once, at the site's root
+            extra.update(open_data(self.site))
+        for path, content in extra.items():
             files.append(File.generated(config, path, content=content))
         for spec in plan(self.site, self.t, self.history):
             self.pages[spec.path] = spec
@@ -158,7 +162,9 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             notice = _("The English text of some parts changed, so they are shown in "
                        "English until the translation is updated.")
         return {"alternates": alternates, "notice": escape(notice),
-                "languages_label": escape(_("Read this page in"))}
+                "languages_label": escape(_("Read this page in")),
+                "data_href": relative(_prefix(self.t.language.code, self.codes) + "data/", here),
+                "data_label": escape(_("Download the data behind this site (CSV and JSON)"))}
 
 
 def _read(root: Path) -> Site:
