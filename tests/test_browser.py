@@ -22,6 +22,12 @@ PAGE_TYPES = {
     "translation status": "translation-status/",
     "earlier version": "greenfield/district/2025-04-01/",
     "what changed": "greenfield/district/2026-04-01/changes/",
+    "results": "greenfield/results/",
+    "estate results": "greenfield/estates/kingsway/results/",
+    "equality": "greenfield/equality/",
+    "compliance": "greenfield/compliance/",
+    "site compliance": "compliance/",
+    "open data": "data/",
 }
 LANGUAGES = {code: "" if i == 0 else f"{code}/" for i, code in enumerate(site_languages())}
 
