@@ -34,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     compact.add_argument("title")
     compact.add_argument("--scope", choices=["district", "local"], default="local")
     compact.add_argument("--estates", default="", help="for a local compact: oak-court,elm-park")
-    for sub in (estate, compact):
+    results = kinds.add_parser("results", help="compacts new results <landlord> <period>")
+    results.add_argument("landlord")
+    results.add_argument("period", help="the year, such as 2026-27")
+    for sub in (estate, compact, results):
         sub.add_argument("--root", type=Path, default=Path("."))
     schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
     schemas.add_argument("--root", type=Path, default=Path("."))
@@ -57,11 +60,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """Write a commented, valid file and say what to fill in next."""
-    from .scaffold import ScaffoldError, new_compact, new_estate
+    from .scaffold import ScaffoldError, new_compact, new_estate, new_results
 
     try:
         if args.kind == "estate":
             made = new_estate(args.root, args.landlord, args.name)
+        elif args.kind == "results":
+            made = new_results(args.root, args.landlord, args.period)
         else:
             estates = [e.strip() for e in args.estates.split(",") if e.strip()]
             made = new_compact(args.root, args.landlord, args.title, args.scope, estates)

@@ -81,6 +81,31 @@ def new_compact(root: Path, landlord: str, title: str, scope: str, estates: list
     return _write(path, lines, steps)
 
 
+def new_results(root: Path, landlord: str, period: str) -> Scaffolded:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", period)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ScaffoldError(f"'{period}' is not a period: give the year as 2025-26 (April 2025 "
+                            "to March 2026).")
+    path = _target(root, landlord, "results", period)
+    lines = _header("results", path, root, f"Results for {period}, against the compact's targets.")
+    lines += _key("results", "summary", f"Write two or three sentences about {period} here.")
+    lines += _comment("results", "measures") + [
+        "measures:", "  - id: active-tras", "    name: Active tenants' and residents' associations",
+        "    unit: count", "    better: higher", "    target: 10", "    actual: 10",
+        "    # standards: [structures.representation]   # the standard items it is evidence for",
+        "    # estate: oak-court                        # leave out for the whole landlord",
+        "    # tsm: TP01                                # a Tenant Satisfaction Measure code"]
+    lines += _comment("results", "methods") + [
+        "# methods:", "#   - id: repairs-panel", "#     name: Repairs panel", "#     kind: panel",
+        "#     cost: 4200", "#     participants: 12", "#     hours: 216"]
+    lines += _comment("results", "equality") + [
+        "# equality:", "#   - category: age", "#     group: 16 to 24", "#     representatives: 5",
+        "#     tenants: 9"]
+    return _write(path, lines, ["Replace the example measure with your own measures and targets.",
+                                "Add the ways tenants took part and what they cost (methods).",
+                                "Add who your representatives are beside all tenants (equality)."])
+
+
 def _target(root: Path, landlord: str, folder: str, name: str) -> Path:
     if not (root / "compacts" / landlord / "landlord.yml").exists():
         raise ScaffoldError(f"There is no landlord '{landlord}': compacts/{landlord}/landlord.yml "

@@ -20,10 +20,16 @@ def test_each_kind_of_new_file_passes_the_check(data_root):
     district = compacts("new", "compact", "testshire", "Testshire Compact 2027", "--scope",
                         "district", cwd=data_root)
     assert district.returncode == 0
+    assert compacts("new", "results", "testshire", "2026-27", cwd=data_root).returncode == 0
     # A second current district compact would be an error, but a new one starts as a draft.
     result = compacts("check", cwd=data_root)
     assert result.returncode == 0, result.stdout
-    assert read_site(data_root).files == 9
+    assert read_site(data_root).files == 10
+
+
+def test_new_results_needs_a_period(data_root):
+    result = compacts("new", "results", "testshire", "2026", cwd=data_root)
+    assert result.returncode == 1 and "'2026' is not a period" in result.stderr
 
 
 def test_a_new_file_is_valid_against_its_published_schema(data_root):
