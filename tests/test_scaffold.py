@@ -24,7 +24,7 @@ def test_each_kind_of_new_file_passes_the_check(data_root):
     # A second current district compact would be an error, but a new one starts as a draft.
     result = compacts("check", cwd=data_root)
     assert result.returncode == 0, result.stdout
-    assert read_site(data_root).files == 10
+    assert read_site(data_root).files == 12  # 3 standards, landlord, 4 + 3 new, results
 
 
 def test_new_results_needs_a_period(data_root):
