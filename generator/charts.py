@@ -40,7 +40,7 @@ def line_chart(ident: str, title: str, description: str, periods: list[str],
     for i, period in enumerate(periods):
         parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
                      f'class="tc-chart__label">{escape(period)}</text>')
-    for index, line in enumerate(series):
+    for line in series:
         points = [(x(i), y(v), v) for i, v in enumerate(line.values) if v is not None]
         style = "tc-chart__line--dashed" if line.dashed else "tc-chart__line"
         parts.append(f'<g class="{style}" data-series="{escape(line.label)}">')

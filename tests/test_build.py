@@ -138,12 +138,16 @@ def test_welsh_interface_text(built_site):
 def test_untranslated_text_falls_back_to_english_visibly(tmp_path):
     project = copy_project(tmp_path, ["en", "cy"])
     set_translation(project, "cy", "Kingsway has two 15-storey", "")
+    set_translation(project, "cy", "Average days to pay travel", "")
     assert mkdocs_build(project).returncode == 0
     html = (project / "site/cy/greenfield/estates/kingsway/index.html").read_text()
     notice = re.search(r'<p class="tc-notice" role="note">(.*?)</p>', html)
     assert notice and "English" not in notice.group(1)  # the notice itself is in Welsh
     assert re.search(r'<div class="tc-fallback" lang="en" dir="ltr"><p>Kingsway has two 15-storey', html)
     assert "[Saesneg]" in html
+    results = (project / "site/cy/greenfield/results/index.html").read_text()
+    assert '<span class="tc-fallback" lang="en" dir="ltr">Average days to pay travel' in results
+    assert not re.search(r'(aria-label|title)="[^"]*<', results)  # no markup inside attributes
 
 
 def test_english_pages_have_no_fallback_notice(built_site):
@@ -176,7 +180,7 @@ def test_a_data_error_fails_the_build_with_the_checks_message_and_writes_nothing
     estate.write_text(estate.read_text().replace("name:", "nmae:", 1))
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert ("compacts/greenfield/estates/oak-court.yml:2:1: error: Unknown key 'nmae'. "
+    assert ("compacts/greenfield/estates/oak-court.yml:3:1: error: Unknown key 'nmae'. "
             "Did you mean 'name' (the estate's name, such as 'Oak Court')?") in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()

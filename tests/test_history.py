@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
