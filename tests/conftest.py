@@ -1,8 +1,12 @@
 """Shared fixtures: a small valid data folder to break in tests, and the real example."""
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -161,3 +165,30 @@ def browser():
         browser.close()
 
 
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site quietly, under a subpath if asked (as GitHub Pages serves a
+    project site): anything outside it is a 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path, prefix: str = "/"):
+    """A local web server for a built site; yields its address."""
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}{prefix}"
+    finally:
+        httpd.shutdown()

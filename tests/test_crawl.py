@@ -2,36 +2,20 @@
 walked page by page in Chromium: every link, asset and download must load."""
 from __future__ import annotations
 
-import functools
-import threading
 from collections import deque
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 
+from conftest import serve
+
 PREFIX = "/tenant-compacts/"
-
-
-class SubpathHandler(SimpleHTTPRequestHandler):
-    """Serves the site only under PREFIX; anything else is a 404, like a project site."""
-
-    def translate_path(self, path):
-        if not path.startswith(PREFIX):
-            return "/nonexistent"
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def subpath_server(built_site):
-    handler = functools.partial(SubpathHandler, directory=str(built_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}{PREFIX}"
-    httpd.shutdown()
+    with serve(built_site, PREFIX) as url:
+        yield url
 
 
 @pytest.mark.browser
