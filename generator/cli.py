@@ -87,6 +87,13 @@ def run_check(root: Path, form: str) -> int:
               "the repository's top folder, or name it with --root.", file=sys.stderr)
         return 1
     checked = read_site(root)
+    if checked.site and (root / "site_config.yml").exists():
+        from .catalogs import plugin_options
+        from .readability import check_readability
+
+        limit = (plugin_options(root).get("readability") or {}).get("max_grade")
+        if limit is not None:
+            checked.problems = sorted(checked.problems + check_readability(checked.site, float(limit)))
     report = REPORTERS[form](checked.problems)
     if report:
         print(report)

@@ -23,6 +23,7 @@ from .compare import compare, word_diff
 from .history import History, Version
 from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
 from .model import Compact, Estate, Landlord, Site
+from .readability import reading_age
 from .results import compliance, met_count, trends
 from .text import render_inline, render_markdown
 
@@ -184,6 +185,18 @@ class Renderer:
         if state != TRANSLATED:
             self.fallbacks[state] += 1
         return shown
+
+    def formats_panel(self, spec: PageSpec, **context: Any) -> str:
+        """The list of alternative formats of a page, to append to its body."""
+        helpers = self._helpers(spec, {MISSING: 0, STALE: 0})
+        return self.env.get_template("_formats.html").render(
+            {**spec.context, **helpers, **context, "language": self.t.language,
+             "size": self._size, "reading_age": reading_age})
+
+    def _size(self, size: int) -> str:
+        if size < 1024 * 1024:
+            return self.t.gettext("%(num)s KB") % {"num": format_decimal(max(1, round(size / 1024)), locale=self.t.locale)}
+        return self.t.gettext("%(num)s MB") % {"num": format_decimal(round(size / 1024 / 1024, 1), locale=self.t.locale)}
 
     def prefix(self, code: str) -> str:
         """Where a language's pages live: the source at the root, others under /<code>/."""

@@ -14,6 +14,7 @@ as its site folder is clean, so they render on the other core while it renders, 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -30,12 +31,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .feeds import site_feeds
+from .formats import INSTALL, Formats, Made
 from .history import read_history
 from .i18n import MISSING, Language, Translations
 from .model import Site, read_site
 from .opendata import open_data
-from .pages import DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, plan, relative
+from .pages import (DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, compact_path, plan,
+                    relative, url_of)
 from .problems import errors, summary
+from .readability import grade_of
 from .status import translation_status
 
 log = get_plugin_logger("compacts")
@@ -48,6 +52,10 @@ class CompactsConfig(base.Config):
     """Folder of gettext catalogs, one `<code>.po` per language."""
     minimum_translated = c.Type(dict, default={})
     """Per language code, the percentage `compacts check --translations` requires."""
+    formats = c.Type(bool, default=True)
+    """Make large-print, braille and audio files of every compact and estate page."""
+    readability = c.Type(dict, default={})
+    """{max_grade: 8}: `compacts check` warns about pages harder to read than this."""
 
 
 class CompactsPlugin(BasePlugin[CompactsConfig]):
@@ -87,6 +95,11 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                                                     self.config.translations_dir))
         self.builds: list[Future] = []
         self.usage: dict[str, tuple[str, set[str]]] = {}
+        enabled = self.config.formats and os.environ.get("COMPACTS_FORMATS", "on") != "off"
+        cache = Path(os.environ.get("COMPACTS_CACHE") or root / ".cache" / "formats")
+        self.formats = Formats(cache, code) if enabled else None
+        self.format_files: list[tuple[str, Made]] = []
+        self.made: dict[tuple[str, str], list[Made]] = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -119,7 +132,39 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             return html  # the status page is made last, in on_page_context
         rendered = self._render(page, spec)
         self.usage[spec.path] = (spec.title, rendered.strings)
+        if self.formats and spec.template in ("compact.html", "estate.html") \
+                and not spec.context.get("version"):
+            return rendered.html + self._formats_panel(spec)
         return rendered.html
+
+    def _formats_panel(self, spec: PageSpec) -> str:
+        """The formats of this compact, or of the compacts that cover this estate."""
+        landlord = spec.context["landlord"]
+        if "compact" in spec.context:
+            compacts = [spec.context["compact"]]
+        else:
+            district = landlord.district_compact()
+            compacts = landlord.local_compacts(spec.context["estate"].id) + \
+                ([district] if district else [])
+        groups = [(c, self._compact_formats(c),
+                   relative(url_of(compact_path(c)), spec.url) + "formats/") for c in compacts]
+        kinds, versions = ("large-print", "braille", "audio"), self.formats.versions()
+        return self.renderer.formats_panel(
+            spec, groups=groups, single="compact" in spec.context,
+            unsupported=[k for k in kinds if not self.formats.supported(k)],
+            missing=[k for k in kinds if self.formats.supported(k) and
+                     (versions[k] is None or k in self.formats.failed)],
+            reading_grade=grade_of(spec.context.get("compact") or spec.context["estate"]))
+
+    def _compact_formats(self, compact) -> list[Made]:
+        """A compact's files, made once per build from the same body its page shows."""
+        key = (compact.landlord_id, compact.id)
+        if key not in self.made:
+            spec = self.pages[compact_path(compact)]
+            self.made[key] = self.formats.make(compact.id, spec.title,
+                                               self.renderer.render(spec).html, "")
+            self.format_files += [(spec.url, file) for file in self.made[key]]
+        return self.made[key]
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
                         nav) -> dict:
@@ -141,6 +186,17 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         return rendered
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for url, file in self.format_files:
+            target = Path(config.site_dir) / url / "formats" / file.filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file.source, target)
+        if self.formats:
+            log.info(f"Alternative formats ({self.t.language.code}): {self.formats.made} made, "
+                     f"{self.formats.reused} taken from the cache.")
+            for kind in sorted(self.formats.missing):
+                log.warning(f"No {kind} files were made: {INSTALL[kind]}")
+            for kind, message in sorted(self.formats.failed.items()):
+                log.warning(f"Some {kind} files could not be made: {message}")
         failed = [result for result in (b.result() for b in self.builds) if result]
         if failed:
             raise PluginError("\n".join(failed))
@@ -164,7 +220,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         return {"alternates": alternates, "notice": escape(notice),
                 "languages_label": escape(_("Read this page in")),
                 "data_href": relative(_prefix(self.t.language.code, self.codes) + "data/", here),
-                "data_label": escape(_("Download the data behind this site (CSV and JSON)"))}
+                "data_label": escape(_("Download the data behind this site (CSV and JSON)")),
+                "large_print_label": escape(_("Large print"))}
 
 
 def _read(root: Path) -> Site:

@@ -9,9 +9,42 @@ import textstat
 
 
 def grade(text: str) -> float:
-    """Flesch-Kincaid grade of a text (0 for a text too short to measure)."""
-    return float(textstat.flesch_kincaid_grade(text)) if len(text.split()) >= 20 else 0.0
+    """Flesch-Kincaid grade of a text (0 for a text too short to measure). Each line counts
+    as a sentence, so headings and list items are not run together into one long one."""
+    lines = [line.strip(" -") for line in text.splitlines() if line.strip(" -")]
+    prose = " ".join(line if line[-1] in ".!?:" else line + "." for line in lines)
+    return float(textstat.flesch_kincaid_grade(prose)) if len(prose.split()) >= 20 else 0.0
+
+
+def grade_of(subject) -> float:
+    """The grade of a compact's or an estate's own tenant-facing text."""
+    from .formats import plain_text
+    from .text import render_markdown
+
+    if hasattr(subject, "commitments"):
+        texts = [subject.summary, *(c.text for c in subject.commitments)]
+    else:
+        texts = [subject.summary, subject.tra.meetings if subject.tra else ""]
+    return grade(plain_text("".join(str(render_markdown(t)) for t in texts if t)))
+
+
+def check_readability(site, max_grade: float) -> list:
+    """A warning for each compact or estate whose own text reads above max_grade."""
+    from .problems import Problem
+
+    problems = []
+    for landlord in site.landlords:
+        for subject in [*landlord.compacts, *landlord.estates]:
+            value = grade_of(subject)
+            if value > max_grade:
+                problems.append(Problem(
+                    subject.path, 1, 1, f"The text reads at grade {value:.1f} (about age "
+                    f"{reading_age(value)}), harder than the grade {max_grade:g} that "
+                    "site_config.yml asks for (readability: max_grade). Use shorter sentences "
+                    "and everyday words.", "readability", "warning"))
+    return problems
 
 
 def reading_age(value: float) -> int:
+    """A Flesch-Kincaid grade as a reading age (the US grade plus five)."""
     return max(5, round(value) + 5)

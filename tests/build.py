@@ -7,8 +7,13 @@ import sys
 from pathlib import Path
 
 
-def mkdocs_build(project: Path, *extra: str, site: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, *extra: str, site: Path | None = None, formats: bool = False,
+                 env: dict | None = None) -> subprocess.CompletedProcess:
+    """A real build. Alternative formats are slow to make, so only the tests about them (and
+    the example site) ask for them."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if not formats:
+        environment["COMPACTS_FORMATS"] = "off"
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", "site_config.yml",
                            "-d", str(site or project / "site"), *extra], cwd=project,
-                          capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+                          capture_output=True, text=True, env=environment, timeout=900)

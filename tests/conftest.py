@@ -124,7 +124,7 @@ def built_site(tmp_path_factory) -> Path:
     from build import mkdocs_build
 
     site = tmp_path_factory.mktemp("example") / "site"
-    result = mkdocs_build(REPO, "--strict", site=site)
+    result = mkdocs_build(REPO, "--strict", site=site, formats=True)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -138,3 +138,36 @@ def test_search_in_polish_returns_polish_pages_only(page, server):
     results.first.wait_for(timeout=10_000)
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(href.startswith(server + "pl/") for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("code", ["en", "ur"])
+def test_large_print_mode_is_larger_accessible_and_remembered(browser, server, tmp_path, code):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    prefix = LANGUAGES[code]
+    page.goto(server + prefix + "greenfield/district/")
+    normal = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    page.locator("[data-tc-large-print]").click()
+    large = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    assert large >= 1.5 * normal and large >= 24  # at least 18pt on screen
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert results.violations_count == 0, results.generate_report()
+    shot = tmp_path / f"large-print-{code}.png"
+    page.screenshot(path=shot)
+    assert shot.stat().st_size > 20_000
+    page.goto(server + prefix + "greenfield/estates/oak-court/")  # the choice is remembered
+    assert "tc-large" in page.locator("html").get_attribute("class")
+    context.close()
+
+
+def test_large_print_works_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "greenfield/district/")
+    page.get_by_role("link", name="Large print").first.click()
+    assert page.url.endswith("#large-print")
+    size = page.locator("html").evaluate("html => getComputedStyle(html).fontSize")
+    assert float(size.rstrip("px")) >= 30  # 210% of the browser default
+    context.close()

@@ -8,7 +8,6 @@
     if (!link) return;
     event.preventDefault();
     var on = root.classList.toggle("tc-large");
-    link.setAttribute("aria-pressed", on ? "true" : "false");
     try { localStorage.setItem(key, on ? "on" : "off"); } catch (e) {}
   });
 })();
