@@ -21,11 +21,13 @@ MEASURE = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]
            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)")
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak MB) of one command, in a fresh process."""
+def measure(command: list[str], cwd: Path, **env: str) -> tuple[float, float]:
+    """(seconds, peak MB) of one command, in a fresh process. Alternative formats are off
+    unless asked for: they are measured on their own (see formats())."""
     start = time.perf_counter()
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_FORMATS": "off", **env}
     out = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, text=True,
-                         capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                         capture_output=True, env=environment)
     seconds = time.perf_counter() - start
     peak_kb, code = out.stdout.split()
     if code != "0":
@@ -64,12 +66,28 @@ def bench(estates: int, scratch: Path, plain: bool) -> None:
         row(f"plain MkDocs, flat nav, {len(pages)} pages", seconds, len(plain_pages), size, peak)
 
 
+def formats(scratch: Path) -> None:
+    """What large print, braille and audio add to the example site's build: with an empty
+    cache, then again with nothing changed."""
+    repo = Path(__file__).resolve().parent.parent
+    build = [str(BIN / "mkdocs"), "build", "-q", "-f", "site_config.yml", "-d", str(scratch / "site")]
+    without, _ = measure(build, repo)
+    env = {"COMPACTS_FORMATS": "on", "COMPACTS_CACHE": str(scratch / "cache")}
+    first, peak = measure(build, repo, **env)
+    second, _ = measure(build, repo, **env)
+    size = sum(p.stat().st_size for p in (scratch / "site").rglob("formats/*")) / 1024 / 1024
+    print(f"example site: {without:.1f} s without formats; with formats {first:.1f} s "
+          f"(empty cache, {peak:.0f} MB peak), {second:.1f} s (cached); formats {size:.1f} MB")
+
+
 def main() -> None:
-    sizes = [int(n) for n in sys.argv[1:]] or [100, 1000]
+    sizes = [int(n) for n in sys.argv[1:] if n.isdigit()] or [100, 1000]
     plain = os.environ.get("BENCH_PLAIN", "1") != "0"
     with tempfile.TemporaryDirectory() as scratch:
         for estates in sizes:
             bench(estates, Path(scratch), plain)
+        if "--formats" in sys.argv or not sys.argv[1:]:
+            formats(Path(scratch))
 
 
 if __name__ == "__main__":
