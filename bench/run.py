@@ -55,7 +55,7 @@ def bench(estates: int, scratch: Path, plain: bool) -> None:
     pages = html_pages(project / "site")
     estate_pages = html_pages(project / "site", "bench/estates")
     size = sum(p.stat().st_size for p in pages) / len(pages)
-    row(f"compact site, {estates} estates (en+cy)", seconds, len(pages), size, peak)
+    row(f"compact site, {estates} estates", seconds, len(pages), size, peak)
     estate_size = sum(p.stat().st_size for p in estate_pages) / len(estate_pages)
     print(f"{'':<34} estate pages alone: {estate_size / 1024:.1f} KB/page")
     if plain:

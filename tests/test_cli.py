@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,17 @@ def test_run_in_the_wrong_folder(tmp_path):
     assert result.returncode == 1
     assert "There are no compacts/ or standards/ folders" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_readability_warns_above_the_level_site_config_sets(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path)
+    config = project / "site_config.yml"
+    assert "max_grade: 8" in config.read_text()
+    assert "readability" not in compacts("check", cwd=project).stdout  # the example meets it
+    config.write_text(config.read_text().replace("max_grade: 8", "max_grade: 5"))
+    result = compacts("check", cwd=project)
+    assert result.returncode == 0  # a warning, not an error
+    assert re.search(r"compacts/greenfield/compacts/district.yml:1:1: warning: The text reads at "
+                     r"grade \d+\.\d \(about age \d+\), harder than the grade 5", result.stdout)
