@@ -242,3 +242,11 @@ def test_schemas_are_published_and_every_page_links_the_data(built_site):
     for page in ("greenfield/results/", "cy/greenfield/estates/oak-court/", "ur/greenfield/equality/"):
         html = (built_site / page / "index.html").read_text()
         assert re.search(r'<p class="tc-data-link"><a href="(\.\./)+(cy/|ur/)?data/">', html), page
+
+
+def test_tenants_reach_results_from_the_landlord_and_estate_pages(built_site):
+    landlord = (built_site / "greenfield/index.html").read_text()
+    assert 'href="results/"' in landlord and "In 2025-26, 7 of 13 targets were met." in landlord
+    estate = (built_site / "greenfield/estates/kingsway/index.html").read_text()
+    assert 'href="results/"' in estate
+    assert 'href="results/"' not in (built_site / "greenfield/estates/station-road/index.html").read_text()
