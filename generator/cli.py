@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("--root", type=Path, default=Path("."))
     new = commands.add_parser("new", help="start a new data file, valid from the first save")
     kinds = new.add_subparsers(dest="kind", required=True)
+    landlord = kinds.add_parser("landlord", help='compacts new landlord "<name>"')
+    landlord.add_argument("name", help="the landlord's full name, such as 'Greenfield District Council'")
+    landlord.add_argument("--kind", dest="kind_of_landlord", default="council",
+                          choices=["council", "housing-association"])
     estate = kinds.add_parser("estate", help='compacts new estate <landlord> "<name>"')
     estate.add_argument("landlord")
     estate.add_argument("name")
@@ -37,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     results = kinds.add_parser("results", help="compacts new results <landlord> <period>")
     results.add_argument("landlord")
     results.add_argument("period", help="the year, such as 2026-27")
-    for sub in (estate, compact, results):
+    for sub in (landlord, estate, compact, results):
         sub.add_argument("--root", type=Path, default=Path("."))
     schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
     schemas.add_argument("--root", type=Path, default=Path("."))
@@ -60,10 +64,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """Write a commented, valid file and say what to fill in next."""
-    from .scaffold import ScaffoldError, new_compact, new_estate, new_results
+    from .scaffold import ScaffoldError, new_compact, new_estate, new_landlord, new_results
 
     try:
-        if args.kind == "estate":
+        if args.kind == "landlord":
+            made = new_landlord(args.root, args.name, args.kind_of_landlord)
+        elif args.kind == "estate":
             made = new_estate(args.root, args.landlord, args.name)
         elif args.kind == "results":
             made = new_results(args.root, args.landlord, args.period)

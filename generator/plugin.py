@@ -179,6 +179,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         lang = self.t.language
         return output.replace(f'<html lang="{lang.code}" ', f'<html lang="{lang.code}" dir="{lang.dir}" ', 1)
 
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The "page not found" page is a theme template, not a page: give it dir too.
+        return self.on_post_page(output, page=None, config=config) if template_name == "404.html" else output
+
     def _render(self, page: Page, spec: PageSpec, **extra) -> Rendered:
         rendered = self.renderer.render(spec, **extra)
         page.toc = get_toc(_toc_tokens(rendered.headings))
@@ -221,7 +225,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                 "languages_label": escape(_("Read this page in")),
                 "data_href": relative(_prefix(self.t.language.code, self.codes) + "data/", here),
                 "data_label": escape(_("Download the data behind this site (CSV and JSON)")),
-                "large_print_label": escape(_("Large print"))}
+                "large_print_label": escape(_("Large print")),
+                "normal_print_label": escape(_("Back to normal print"))}
 
 
 def _read(root: Path) -> Site:

@@ -30,6 +30,31 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", name.lower())).strip("-")
 
 
+def new_landlord(root: Path, name: str, kind: str) -> Scaffolded:
+    """compacts/<slug of name>/landlord.yml: the first file of a council's own data."""
+    if not slug(name):
+        raise ScaffoldError("Give a name with at least one letter or digit.")
+    path = root / "compacts" / slug(name) / "landlord.yml"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root)} already exists; it was not changed.")
+    lines = _header("landlord", path, root, f"{name}: the landlord, its tenants' federation "
+                                                "and how to contact them.")
+    lines += _key("landlord", "name", _quote(name))
+    lines += _key("landlord", "kind", kind)
+    lines += _key("landlord", "summary", "Write two or three sentences a tenant reads first.")
+    lines += _optional("landlord", ["area: Greenfield district", "homes: 9120",
+                                    "federation: Greenfield Federation of Tenants"])
+    lines += _comment("landlord", "contact") + [
+        "# contact:", "#   email: tenants@example.gov.uk", "#   phone: 01632 960 400",
+        "#   address: Civic Centre, Market Street, Greenfield GF1 1AA",
+        "#   web: https://example.gov.uk/tenants"]
+    lines += _comment("landlord", "formats") + [
+        "# formats: Phone 01632 960 400 for large print, braille, audio or another language."]
+    return _write(path, lines, ["Replace the summary with a few sentences about your homes.",
+                                "Add your contact details and federation (remove the # signs).",
+                                f"Add estates: compacts new estate {path.parent.name} \"Estate name\"."])
+
+
 def new_estate(root: Path, landlord: str, name: str) -> Scaffolded:
     path = _target(root, landlord, "estates", name)
     lines = _header("estate", path, root, f"The estate {name}.")

@@ -78,14 +78,30 @@ def test_every_page_lists_its_alternates_in_the_head_and_the_sitemap(built_site)
 
 
 def test_example_council_size():
-    pages = example_pages()
     site = read_site(REPO).site
     landlord = site.landlords[0]
     assert len(landlord.estates) >= 8
     assert len([c for c in landlord.compacts if c.scope == "local"]) >= 3
     district = landlord.district_compact()
     assert district.action_plan and len(district.reviews) >= 2
-    assert len(pages) == 2 + 1 + len(landlord.compacts) + len(landlord.estates)
+
+
+def test_every_data_file_has_its_own_page_and_no_page_lacks_one(built_site):
+    # Counted from the files on disk and the folders MkDocs wrote, not from the model.
+    expected = set()
+    for folder in (REPO / "compacts").iterdir():
+        expected.add(f"{folder.name}/")
+        expected |= {f"{folder.name}/{f.stem}/" for f in (folder / "compacts").glob("*.yml")}
+        expected |= {f"{folder.name}/estates/{f.stem}/" for f in (folder / "estates").glob("*.yml")}
+    built = {f"{p.parent.relative_to(built_site)}/" for p in built_site.glob("*/*/index.html")} | \
+        {f"{p.parent.relative_to(built_site)}/" for p in built_site.glob("*/estates/*/index.html")} | \
+        {f"{p.parent.relative_to(built_site)}/" for p in built_site.glob("*/index.html")}
+    landlords = {f"{folder.name}/" for folder in (REPO / "compacts").iterdir()}
+    built = {url for url in built if url.split("/")[0] + "/" in landlords}
+    assert expected <= built
+    reserved = {"results", "equality", "compliance", "estates"}
+    extra = {url for url in built - expected if url.split("/")[1] not in reserved}
+    assert extra == set(), "pages with no data file behind them"
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
