@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
 from .history import read_history
-from .model import read_site
+from .site import read_site
 from .problems import report_text, summary
 
 PACKAGE = Path(__file__).parent

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .model import read_site
+from .site import read_site
 from .problems import REPORTERS, default_format, errors, summary
 
 

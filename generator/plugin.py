@@ -34,7 +34,8 @@ from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import read_history
 from .i18n import MISSING, Language, Translations
-from .model import Site, read_site
+from .model import Site
+from .site import read_site
 from .opendata import open_data
 from .pages import (DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, compact_path, plan,
                     relative, url_of)

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.catalogs import languages as configured_languages
 from generator.history import read_history
 from generator.i18n import Language, Translations
-from generator.model import read_site
+from generator.site import read_site
 from generator.pages import PageSpec, plan
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 from build import mkdocs_build
 from conftest import REPO, copy_project, set_translation, site_languages
 from generator.i18n import Language
-from generator.model import read_site
+from generator.site import read_site
 
 LANGUAGES = {code: "" if i == 0 else f"{code}/" for i, code in enumerate(site_languages())}
 

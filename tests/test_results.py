@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import line_of
-from generator.model import read_site
+from generator.site import read_site
 
 RESULTS = "compacts/testshire/results/2025-26.yml"
 GOOD = """\

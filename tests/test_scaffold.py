@@ -6,7 +6,7 @@ import json
 import jsonschema
 from ruamel.yaml import YAML
 
-from generator.model import read_site
+from generator.site import read_site
 from generator.validate import schema
 from test_cli import compacts
 

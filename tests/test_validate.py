@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from ruamel.yaml import YAML
 
 from conftest import line_of
-from generator.model import read_site
+from generator.site import read_site
 
 DISTRICT = "compacts/testshire/compacts/district.yml"
 LOCAL = "compacts/testshire/compacts/oak-court.yml"
