@@ -205,6 +205,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         failed = [result for result in (b.result() for b in self.builds) if result]
         if failed:
             raise PluginError("\n".join(failed))
+        if self.language is None:  # one line per language, so the log shows each was built
+            for lang in self.languages:
+                where = Path(config.site_dir) / _prefix(lang.code, self.codes)
+                log.info(f"Built the {lang.name} ({lang.code}) pages into {where}")
 
     def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:
         """What the theme shows around the body: language links and the fallback notice."""

@@ -42,9 +42,10 @@ summary: Flats near the park.
 tra:
   name: Oak Court TRA
   meetings: First Monday of the month.
-budget:
-  amount: 5000
-  period: 2026-27
+funds:
+  - name: Estate budget
+    amount: 5000
+    period: 2026-27
 """
 
 LOCAL = """\
