@@ -16,7 +16,6 @@ from ruamel.yaml import YAML
 from conftest import CHROMIUM, REPO
 
 WORKFLOW = REPO / ".github/workflows/check.yml"
-COUNCIL = "Testshire Council"
 
 
 def workflow_commands() -> list[tuple[str, str, dict]]:
@@ -38,6 +37,31 @@ def copy_repository(target: Path) -> Path:
     return target
 
 
+def councils_guide_commands() -> list[list[str]]:
+    """The `compacts new` commands of COUNCILS.md step 3, as a council copies them."""
+    import shlex
+
+    text = (REPO / "COUNCILS.md").read_text()
+    return [shlex.split(line.strip())[1:] for line in text.splitlines()
+            if line.strip().startswith(".venv/bin/compacts new ")]
+
+
+def councils_guide_landlord() -> str:
+    """The worked landlord.yml of COUNCILS.md."""
+    text = (REPO / "COUNCILS.md").read_text()
+    return text.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def start_council_data(root: Path) -> None:
+    """COUNCILS.md step 3 after deleting the example: its commands, then its worked landlord."""
+    commands = councils_guide_commands()
+    assert commands and commands[0][:2] == ["new", "landlord"]
+    for command in commands:
+        compacts(root, *command)
+    folder = next(p for p in (root / "compacts").iterdir() if (p / "landlord.yml").exists())
+    (folder / "landlord.yml").write_text(councils_guide_landlord())
+
+
 def compacts(fork: Path, *args: str) -> None:
     done = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=fork,
                           capture_output=True, text=True)
@@ -55,15 +79,8 @@ def make_fork(fork: Path) -> Path:
         assert line in config
         config = config.replace(line, "")
     (fork / "site_config.yml").write_text(config)
-    compacts(fork, "new", "landlord", COUNCIL)
-    landlord = fork / "compacts/testshire-council/landlord.yml"
-    text = landlord.read_text().replace("# contact:", "contact:").replace("#   ", "    ")
-    landlord.write_text(text)
-    compacts(fork, "new", "estate", "testshire-council", "Oak Court")
+    start_council_data(fork)
     compacts(fork, "new", "estate", "testshire-council", "Elm Park")
-    compacts(fork, "new", "compact", "testshire-council", "Testshire Compact", "--scope", "district")
-    compacts(fork, "new", "compact", "testshire-council", "Oak Court Compact", "--estates", "oak-court")
-    compacts(fork, "new", "results", "testshire-council", "2026-27")
     compacts(fork, "translations", "update")
     for command in (["init", "-q", "-b", "main"], ["add", "-A"],
                     ["-c", "user.name=Council", "-c", "user.email=council@example.org",
