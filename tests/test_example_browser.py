@@ -3,6 +3,8 @@ data shows, such as Polish search results and Urdu numbers in running text. A co
 fork deletes the example, and these skip; tests/test_browser.py checks the fork's data."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import REPO, serve
@@ -26,11 +28,17 @@ def page(browser):
 
 
 def test_search_in_polish_returns_polish_pages_only(page, server):
-    page.goto(server + "pl/")
+    served = page.goto(server + "pl/").text()
+    # "Initializing search", as the page was served, until the index has loaded.
+    loading = re.search(r'class="md-search-result__meta">\s*(.*?)\s*<', served).group(1)
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("osiedle")
+    # Wait for the index (slow on a busy machine), then type as a reader does: Material
+    # searches on key presses, so a query filled in before the index was ready was lost.
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta')"
+                           ".innerText.trim() !== text.trim()", arg=loading)
+    page.locator("input.md-search__input").press_sequentially("osiedle")
     results = page.locator("a.md-search-result__link")
-    results.first.wait_for()  # as long as the search index takes to load on a busy machine
+    results.first.wait_for()
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(href.startswith(server + "pl/") for href in hrefs), hrefs
 

@@ -106,8 +106,11 @@ def test_a_council_fork_without_the_example_passes_the_pull_request_check(tmp_pa
         done = subprocess.run(["bash", "-e", "-c", command], cwd=fork, env=env,
                               capture_output=True, text=True, timeout=1800)
         assert done.returncode == 0, f"{name}: {command}\n{done.stdout[-6000:]}\n{done.stderr[-4000:]}"
-        ran.append(command)
-    assert any("pytest tests/test_browser.py tests/test_crawl.py" in c for c in ran), ran
-    assert any(c.startswith("make build") for c in ran), ran
+        ran.append((command, done.stdout + done.stderr))
+    commands = [command for command, _ in ran]
+    assert any("pytest tests/test_browser.py tests/test_crawl.py" in c for c in commands), commands
+    build_log = next(log for command, log in ran if command.startswith("make build"))
+    for code in ("en", "ur"):  # the fork's own languages, each said to be built
+        assert f"({code}) pages into" in build_log, build_log[-3000:]
     assert (fork / "site/testshire-council/estates/oak-court/index.html").exists()
     assert (fork / "site/ur/testshire-council/index.html").exists()
