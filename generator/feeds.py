@@ -81,12 +81,14 @@ def calendar(title: str, landlords: list[Landlord], t: Translations, base_url: s
                     compact.review_due.exact, None, "",
                     f"{base_url}{_page_url(compact_path(compact))}"))
         for group in landlord.groups:
-            page = estate_path(landlord.estate(group.estate_ids[0])) \
-                if len(group.estate_ids) == 1 else landlord_path(landlord)
+            estate = landlord.estate(group.estate_ids[0]) if len(group.estate_ids) == 1 else None
+            page = estate_path(estate) if estate else landlord_path(landlord)
+            summary = t.gettext("Tenants' association meeting: %(estate)s") % {
+                "estate": estate.name} if estate and group.kind == "tra" else \
+                t.gettext("Meeting: %(group)s") % {"group": group.name}
             for meeting in group.next_meetings:
                 cal.add_component(_event(
-                    f"meeting-{landlord.id}-{group.id}-{meeting.date}", stamp,
-                    t.gettext("Meeting: %(group)s") % {"group": group.name},
+                    f"meeting-{landlord.id}-{group.id}-{meeting.date}", stamp, summary,
                     meeting.date, meeting.time, meeting.place,
                     f"{base_url}{_page_url(page)}"))
     return cal.to_ical().decode("utf-8")

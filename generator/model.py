@@ -340,6 +340,15 @@ class Fund:
 
 
 @dataclass
+class Budget:
+    """Money the estate's tenants decide how to spend."""
+
+    amount: float = data("The amount in pounds, such as 12000.", minimum=0)
+    period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$")
+    spent_on: str = data(f"What the money is for or was spent on. {TEXT}", text=True, default="")
+
+
+@dataclass
 class Organisation:
     """An organisation that manages homes for the landlord."""
 
@@ -371,12 +380,14 @@ class Estate:
     path: str
     name: str = data("The estate's name, such as 'Oak Court'.")
     summary: str = data(f"A few sentences about the estate. {TEXT}", text=True)
-    area: str = data("The ward, town or neighbourhood, in words.", default="")
+    area: str = data("The ward, town or neighbourhood.", default="")
     homes: int | None = data("How many homes are on the estate.", minimum=0, default=None)
     homes_approximate: bool = data("true if the number of homes is approximate.", default=False)
     tra: TRA | None = data("The estate's tenants' and residents' association (TRA), if it "
                            "has one. Further groups go in groups/.", default=None)
-    funds: list[Fund] = data("Money the estate's tenants decide how to spend.", default=[])
+    budget: Budget | None = data("Money the estate's tenants decide how to spend: the short "
+                                 "form of one fund (more go under funds).", default=None)
+    funds: list[Fund] = data("Money for the estate: budgets, grants and funds.", default=[])
     managed_by: Organisation | None = data("An organisation that manages the estate for the "
                                            "landlord, such as a tenant management organisation.",
                                            default=None)

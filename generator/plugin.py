@@ -237,8 +237,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
 def _read(root: Path) -> Site:
     """The checked site, or a build error carrying the same messages as `compacts check`."""
     checked = read_site(root)
+    # Data warnings are advice (such as a compact that leaves items uncovered), not faults:
+    # logged as information so that a strict build does not turn them into errors.
     for problem in checked.problems:
-        (log.error if problem.level == "error" else log.warning)(str(problem))
+        (log.error if problem.level == "error" else log.info)(str(problem))
     if errors(checked.problems) or checked.site is None:
         raise PluginError(summary(checked.problems, checked.files) +
                           " Run 'compacts check' to see them again.")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .fields import build
 from .loader import Document, discover, position
-from .model import (CORE_STANDARDS, TRA, Compact, Estate, Group, Landlord, Results, Site,
+from .model import (CORE_STANDARDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
                     Source, StandardSet)
 from .problems import Problem, errors
 from .rules import check_rules
@@ -67,6 +67,11 @@ def _build(docs: list[Document]) -> Site:
                                           period=doc.id, path=doc.path))
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())
+        for estate in landlord.estates:
+            if estate.budget:  # the short form: one fund the estate's tenants decide on
+                estate.funds.insert(0, Fund(
+                    "Estate budget", estate.budget.amount, period=estate.budget.period,
+                    decided_by="The estate's tenants", spent_on=estate.budget.spent_on))
         landlord.groups += [_tra_group(e) for e in landlord.estates if e.tra]
         landlord.groups.sort(key=lambda g: g.name.lower())
         landlord.results.sort(key=lambda r: r.period)
