@@ -34,7 +34,7 @@ def test_errors_print_file_line_column_and_exit_1(data_root):
     result = compacts("check", cwd=data_root)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "compacts/testshire/estates/oak-court.yml:2:1: error: Unknown key 'aera'. Did you mean 'area' (the ward, town or neighbourhood, in words)?",
+        "compacts/testshire/estates/oak-court.yml:2:1: error: Unknown key 'aera'. Did you mean 'area' (the ward, town or neighbourhood)?",
         "compacts/testshire/estates/oak-court.yml:3:8: error: 'homes' should be a whole number, "
         "but it is the text 'lots' (how many homes are on the estate).",
         "Found 2 errors in 1 file (8 files checked).",
@@ -48,7 +48,7 @@ def test_github_format_annotates_the_lines(data_root):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         "::error file=compacts/testshire/estates/oak-court.yml,line=2,col=1,"
-        "title=unknown-key::Unknown key 'aera'. Did you mean 'area' (the ward, town or neighbourhood, in words)?")
+        "title=unknown-key::Unknown key 'aera'. Did you mean 'area' (the ward, town or neighbourhood)?")
 
 
 def test_github_format_is_chosen_inside_github_actions(data_root):

@@ -14,6 +14,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import CHROMIUM, REPO
+from generator.rules import PLACEHOLDER
 
 WORKFLOW = REPO / ".github/workflows/check.yml"
 
@@ -52,14 +53,23 @@ def councils_guide_landlord() -> str:
     return text.split("```yaml\n", 1)[1].split("```", 1)[0]
 
 
+def delete_examples(root: Path) -> None:
+    """COUNCILS.md step 3 begins: every example council's folder goes."""
+    for folder in (root / "compacts").iterdir():
+        shutil.rmtree(folder)
+
+
 def start_council_data(root: Path) -> None:
-    """COUNCILS.md step 3 after deleting the example: its commands, then its worked landlord."""
+    """COUNCILS.md step 3 after deleting the examples: its commands, its worked landlord,
+    and real words where `compacts new` left example text to replace."""
     commands = councils_guide_commands()
     assert commands and commands[0][:2] == ["new", "landlord"]
     for command in commands:
         compacts(root, *command)
     folder = next(p for p in (root / "compacts").iterdir() if (p / "landlord.yml").exists())
     (folder / "landlord.yml").write_text(councils_guide_landlord())
+    for path in folder.rglob("*.yml"):
+        path.write_text(path.read_text().replace(f"'{PLACEHOLDER} ", "'Our words: "))
 
 
 def compacts(fork: Path, *args: str) -> None:
@@ -71,7 +81,7 @@ def compacts(fork: Path, *args: str) -> None:
 def make_fork(fork: Path) -> Path:
     """Steps 2 and 3 of COUNCILS.md, done as a council would."""
     copy_repository(fork)
-    shutil.rmtree(fork / "compacts/greenfield")
+    delete_examples(fork)
     config = (fork / "site_config.yml").read_text()
     config = config.replace("site_name: Greenfield", "site_name: Testshire")
     for line in ("        - cy\n", "        - pl\n", "        - so\n",
@@ -81,6 +91,8 @@ def make_fork(fork: Path) -> Path:
     (fork / "site_config.yml").write_text(config)
     start_council_data(fork)
     compacts(fork, "new", "estate", "testshire-council", "Elm Park")
+    elm_park = fork / "compacts/testshire-council/estates/elm-park.yml"
+    elm_park.write_text(elm_park.read_text().replace(f"'{PLACEHOLDER} ", "'Our words: "))
     compacts(fork, "translations", "update")
     for command in (["init", "-q", "-b", "main"], ["add", "-A"],
                     ["-c", "user.name=Council", "-c", "user.email=council@example.org",
@@ -94,7 +106,7 @@ def test_a_council_fork_without_the_example_passes_the_pull_request_check(tmp_pa
     if not shutil.which(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is not installed")
     fork = make_fork(tmp_path / "fork")
-    assert not (fork / "compacts/greenfield").exists()
+    assert [p.name for p in (fork / "compacts").iterdir()] == ["testshire-council"]
     # The fork shares this checkout's installed tools: its own `make .venv/.installed` then
     # finds them up to date instead of installing them again.
     (fork / ".venv").symlink_to(REPO / ".venv")

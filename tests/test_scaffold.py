@@ -105,11 +105,9 @@ def test_a_wrong_key_shows_the_schemas_description(data_root):
 
 
 def test_the_councils_guide_commands_and_worked_landlord_make_valid_data(data_root):
-    import shutil
+    from test_fork import delete_examples, start_council_data
 
-    from test_fork import start_council_data
-
-    shutil.rmtree(data_root / "compacts/testshire")
+    delete_examples(data_root)
     start_council_data(data_root)
     site = read_site(data_root)
     assert [p for p in site.problems if p.level == "error"] == []
