@@ -18,8 +18,9 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"  # UK postcodes: GF1 1AA
 # A number and what belongs to it: a currency sign, digit groups joined by spaces, commas,
 # dots, hyphens, slashes or colons (phone numbers, periods, ISO dates, times), a percent sign;
-# never the punctuation after it ("in 2026." keeps its full stop outside).
-_NUMBER = (r"(?:[£€$]\s?)?\+?\d(?:\d|[,.٫٬ \u00a0\-–/:](?=\d))*(?:\s?[%٪])?")
+# never the punctuation after it ("in 2026." keeps its full stop outside). Digits that follow
+# Latin letters (TP09, B12) already read left to right with them: they are left joined.
+_NUMBER = (r"(?<![A-Za-z0-9])(?:[£€$]\s?)?\+?\d(?:\d|[,.٫٬ \u00a0\-–/:](?=\d))*(?:\s?[%٪])?")
 _ISLAND = re.compile(f"{_EMAIL}|{_POSTCODE}|{_NUMBER}")
 _TAG = re.compile(r"(<[^>]*>)")
 # Inside these, text is not shown as HTML text (or is already isolated).

@@ -28,6 +28,11 @@ def test_dates_keep_their_words_and_sentences_keep_their_full_stops():
     assert "</bdi>." in html
 
 
+def test_codes_of_letters_and_digits_stay_whole():
+    # Isolating the 09 of TP09 would show it as 09TP in an Urdu heading.
+    assert islands(isolate_ltr("<h2>TP09 کرایہ دار</h2>")) == []
+
+
 def test_markup_attributes_charts_and_isolated_text_are_left_alone():
     html = ('<a href="tel:07700900664" aria-label="2026-27">x</a><svg><text>2026</text></svg>'
             '<bdi dir="ltr">2026-27</bdi><td data-label="2026">y</td>')

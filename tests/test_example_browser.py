@@ -69,6 +69,7 @@ CHARACTER_PLACES = """text => {
     ("ur/greenfield/estates/oak-court/", "£6,000"),       # an amount of money
     ("ur/greenfield/", "GF1 1AA"),                         # a postcode
     ("ur/greenfield/", "tenantinvolvement@example.gov.uk"),
+    ("ur/northmoor/results/", "TP09"),                     # a measure's code
 ])
 def test_urdu_pages_show_numbers_left_to_right(page, server, path, text):
     page.goto(server + path)
