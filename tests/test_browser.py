@@ -187,6 +187,9 @@ def test_large_print_mode_is_larger_accessible_and_remembered(phone, server, cod
     toggle.click()
     assert paragraph_font_size(phone) >= 1.5 * normal and paragraph_font_size(phone) >= 24
     assert toggle.get_attribute("aria-pressed") == "true"
+    if phone.locator(".tc-languages").count():  # nothing is drawn over the language links
+        a, b = (phone.locator(s).bounding_box() for s in (".tc-large-print", ".tc-languages"))
+        assert a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"], (a, b)
     count, report = axe_violations(phone)
     assert count == 0, report
     target = LANDLORD or ""
