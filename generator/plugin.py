@@ -180,6 +180,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         lang = self.t.language
         return output.replace(f'<html lang="{lang.code}" ', f'<html lang="{lang.code}" dir="{lang.dir}" ', 1)
 
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The "page not found" page is a theme template, not a page: give it dir too.
+        return self.on_post_page(output, page=None, config=config) if template_name == "404.html" else output
+
     def _render(self, page: Page, spec: PageSpec, **extra) -> Rendered:
         rendered = self.renderer.render(spec, **extra)
         page.toc = get_toc(_toc_tokens(rendered.headings))
@@ -201,6 +205,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         failed = [result for result in (b.result() for b in self.builds) if result]
         if failed:
             raise PluginError("\n".join(failed))
+        if self.language is None:  # one line per language, so the log shows each was built
+            for lang in self.languages:
+                where = Path(config.site_dir) / _prefix(lang.code, self.codes)
+                log.info(f"Built the {lang.name} ({lang.code}) pages into {where}")
 
     def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:
         """What the theme shows around the body: language links and the fallback notice."""
@@ -222,7 +230,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                 "languages_label": escape(_("Read this page in")),
                 "data_href": relative(_prefix(self.t.language.code, self.codes) + "data/", here),
                 "data_label": escape(_("Download the data behind this site (CSV and JSON)")),
-                "large_print_label": escape(_("Large print"))}
+                "large_print_label": escape(_("Large print")),
+                "normal_print_label": escape(_("Back to normal print"))}
 
 
 def _read(root: Path) -> Site:
