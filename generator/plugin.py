@@ -10,6 +10,13 @@ mkdocs-static-i18n, which crashes on pages made with `File.generated` and builds
 one after another: the source-language build starts the others as subprocesses as soon
 as its site folder is clean, so they render on the other core while it renders, each into
 `site/<code>/`.
+
+Engines: MkDocs 1.6.1 is the last 1.x release; ProperDocs continues it and runs the same
+plugins (it answers `mkdocs.*` imports with its own modules). The language sub-builds run
+under whichever engine started the build.
+
+Search: once every language is built, Pagefind indexes the whole site, one index per
+`<html lang>` (see `search`).
 """
 from __future__ import annotations
 
@@ -19,6 +26,9 @@ import subprocess
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+
+if __name__ == "__main__" and os.environ.get("COMPACTS_ENGINE") == "properdocs":
+    import properdocs.replacement  # noqa: F401  (before any mkdocs import: the parent's engine)
 
 from markupsafe import escape
 from mkdocs.config import base, load_config
@@ -33,13 +43,14 @@ from mkdocs.structure.toc import get_toc
 from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import read_history
-from .i18n import MISSING, Language, Translations
+from .i18n import MISSING, TRANSLATED, Language, Translations
 from .model import Site, read_site
 from .opendata import open_data
 from .pages import (DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, compact_path, plan,
                     relative, url_of)
 from .problems import errors, summary
 from .readability import grade_of
+from .search import BUNDLE, NOSCRIPT, SearchIndexError, index_site, search_entry
 from .status import translation_status
 
 log = get_plugin_logger("compacts")
@@ -82,6 +93,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             log.info(f"NOTE: {self.history.warning}")
         self.renderer = Renderer(self.site, self.t, self.languages)
         config.theme["language"] = code
+        config.extra["tc_search"] = self._search_config()
         # MkDocs renders themes without autoescape: everything we hand it is escaped here.
         self.site_name = self.t.gettext(config.site_name)
         config.site_name = escape(self.site_name)
@@ -200,6 +212,19 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         failed = [result for result in (b.result() for b in self.builds) if result]
         if failed:
             raise PluginError("\n".join(failed))
+        if self.language is None:  # every language is built: index them all at once
+            try:
+                log.info(f"Search: {index_site(Path(config.site_dir))}")
+            except SearchIndexError as error:
+                raise PluginError(f"The search index could not be made: {error}")
+
+    def _search_config(self) -> dict:
+        """What the theme's search form needs: where the index is, from this language's
+        root (the other languages live one folder down), and the words it cannot take from
+        Material's own translations."""
+        notice, state = self.t.lookup(NOSCRIPT)
+        return {"bundle": ("../" if self.language else "") + BUNDLE + "/",
+                "noscript": escape(notice), "noscript_lang": "" if state == TRANSLATED else "en"}
 
     def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:
         """What the theme shows around the body: language links and the fallback notice."""
@@ -217,7 +242,11 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         elif fallbacks:
             notice = _("The English text of some parts changed, so they are shown in "
                        "English until the translation is updated.")
+        version = spec.context.get("version")
+        entry = search_entry(spec.title, spec.template, version, self.t)
         return {"alternates": alternates, "notice": escape(notice),
+                "search": {"title": escape(entry.title), "version": escape(entry.version),
+                           "rank": entry.rank},
                 "languages_label": escape(_("Read this page in")),
                 "data_href": relative(_prefix(self.t.language.code, self.codes) + "data/", here),
                 "data_label": escape(_("Download the data behind this site (CSV and JSON)")),
@@ -268,8 +297,9 @@ def _build_language(config: MkDocsConfig, code: str) -> str:
     """Build one language into site/<code>/ in a subprocess; returns its errors, or ''."""
     command = [sys.executable, "-m", "generator.plugin", config.config_file_path, code,
                str(Path(config.site_dir) / code), "strict" if config.strict else ""]
+    engine = sys.modules["mkdocs"].__name__  # "properdocs" when ProperDocs runs the build
     done = subprocess.run(command, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_ENGINE": engine})
     if done.returncode:
         return f"The '{code}' build failed:\n{done.stdout}{done.stderr}"
     return ""

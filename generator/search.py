@@ -1,0 +1,70 @@
+"""Search per language, with Pagefind: what each page tells the index, and the indexing.
+
+Material's own search builds one lunr index of the whole site in English (so Urdu words are
+never found) and every reader downloads all of it before the first result. Pagefind reads
+the built HTML, makes one index per `<html lang>` with that language's word rules, and
+splits it into chunks the browser fetches only for the words typed, so what a first query
+costs stays bounded as the site grows. It runs once, after every language is built.
+
+Nothing here knows about MkDocs.
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .i18n import Translations
+
+BUNDLE = "pagefind"  # the index's folder at the root of the built site
+CURRENT, EARLIER = "current", "earlier"
+
+
+def _(text: str) -> str:
+    """Marks a string for `compacts translations update`; it is translated where shown."""
+    return text
+
+
+NOSCRIPT = _("Search needs JavaScript, which is off in this browser.")
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """What a page tells the index: the title a result shows, which version of a compact
+    it is (empty for pages that are not a version), and its rank group: readers looking for
+    a promise want the compact in force first, the earlier versions after it."""
+
+    title: str
+    version: str = ""
+    rank: str = CURRENT
+
+
+def search_entry(title: str, template: str, version, t: Translations) -> SearchEntry:
+    """The entry of a page, from its title, template and (for versions) its version."""
+    if version is None:
+        return SearchEntry(title)
+    when = t.date(version.agreed)
+    if template == "changes.html":
+        label = t.gettext("What changed on %(date)s") % {"date": when}
+    else:
+        label = t.gettext("Agreed %(date)s") % {"date": when}
+        if version.current:
+            label += f" ({t.gettext('current')})"
+    return SearchEntry(title, label, EARLIER)
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site (its own message follows)."""
+
+
+def index_site(site_dir: Path) -> str:
+    """Index every language of the built site into site_dir/pagefind; returns Pagefind's
+    summary line. Pagefind ships as a binary inside the pagefind-bin wheel."""
+    from pagefind_bin import get_executable
+
+    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
+               "--quiet"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise SearchIndexError(f"{done.stdout}{done.stderr}".strip())
+    return done.stdout.strip()
