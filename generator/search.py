@@ -10,6 +10,7 @@ Nothing here knows about MkDocs.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,8 +59,8 @@ class SearchIndexError(Exception):
 
 
 def index_site(site_dir: Path) -> str:
-    """Index every language of the built site into site_dir/pagefind; returns Pagefind's
-    summary line. Pagefind ships as a binary inside the pagefind-bin wheel."""
+    """Index every language of the built site into site_dir/pagefind; says how many pages
+    each language's index holds. Pagefind ships as a binary inside the pagefind-bin wheel."""
     from pagefind_bin import get_executable
 
     command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
@@ -67,4 +68,7 @@ def index_site(site_dir: Path) -> str:
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
         raise SearchIndexError(f"{done.stdout}{done.stderr}".strip())
-    return done.stdout.strip()
+    entry = json.loads((site_dir / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+    counts = ", ".join(f"{code} {language['page_count']}"
+                       for code, language in sorted(entry["languages"].items()))
+    return f"pages indexed per language: {counts}"

@@ -100,7 +100,7 @@
     timer = setTimeout(function () { search(input.value); }, 250);
   });
   form.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { hide(); input.focus(); }
+    if (event.key === "Escape") { input.focus(); hide(); }
   });
   form.addEventListener("focusout", function (event) {
     if (!form.contains(event.relatedTarget)) panel.hidden = true;
