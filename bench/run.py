@@ -145,7 +145,8 @@ def bench_size(estates: int, scratch: Path) -> dict:
     print(f"build, {estates} estates, 5 languages: {build.seconds:7.1f} s, {len(pages)} pages, "
           f"{per_page:.2f} ms/page, {size / 1024:.1f} KB/page, {build.peak_mb:.0f} MB peak "
           "(all processes)")
-    index = sum(f.stat().st_size for f in (project / "site/pagefind").rglob("*") if f.is_file())
+    index = sum(f.stat().st_size for f in (project / "site").rglob("*")
+                if f.is_file() and "pagefind" in f.parts)
     searched = first_query_bytes(project / "site", "bench/", "community")
     if searched:
         print(f"search, {estates} estates: first query fetched {searched[0] / 1024:.1f} KB in "

@@ -15,8 +15,8 @@ Engines: MkDocs 1.6.1 is the last 1.x release; ProperDocs continues it and runs 
 plugins (it answers `mkdocs.*` imports with its own modules). The language sub-builds run
 under whichever engine started the build.
 
-Search: once every language is built, Pagefind indexes the whole site, one index per
-`<html lang>` (see `search`).
+Search: each language's build indexes its own pages with Pagefind as soon as they are
+written, into `<its folder>/pagefind/`, while the other languages still build (see `search`).
 """
 from __future__ import annotations
 
@@ -210,21 +210,25 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                 log.warning(f"No {kind} files were made: {INSTALL[kind]}")
             for kind, message in sorted(self.formats.failed.items()):
                 log.warning(f"Some {kind} files could not be made: {message}")
+        self._index_for_search(Path(config.site_dir))
         failed = [result for result in (b.result() for b in self.builds) if result]
         if failed:
             raise PluginError("\n".join(failed))
-        if self.language is None:  # every language is built: index them all at once
-            try:
-                log.info(f"Search: {index_site(Path(config.site_dir))}")
-            except SearchIndexError as error:
-                raise PluginError(f"The search index could not be made: {error}")
+
+    def _index_for_search(self, site_dir: Path) -> None:
+        """This language's search index; the other languages' folders (inside the source
+        language's) are theirs to index."""
+        skip = [] if self.language else self.codes[1:]
+        try:
+            log.info(f"Search: {index_site(site_dir, skip)}")
+        except SearchIndexError as error:
+            raise PluginError(f"The search index could not be made: {error}")
 
     def _search_config(self) -> dict:
-        """What the theme's search form needs: where the index is, from this language's
-        root (the other languages live one folder down), and the words it cannot take from
-        Material's own translations."""
+        """What the theme's search form needs: where this language's index is, and the
+        words it cannot take from Material's own translations."""
         notice, state = self.t.lookup(NOSCRIPT)
-        return {"bundle": ("../" if self.language else "") + BUNDLE + "/",
+        return {"bundle": BUNDLE + "/",
                 "noscript": escape(notice), "noscript_lang": "" if state == TRANSLATED else "en"}
 
     def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:

@@ -2,9 +2,10 @@
 
 Material's own search builds one lunr index of the whole site in English (so Urdu words are
 never found) and every reader downloads all of it before the first result. Pagefind reads
-the built HTML, makes one index per `<html lang>` with that language's word rules, and
-splits it into chunks the browser fetches only for the words typed, so what a first query
-costs stays bounded as the site grows. It runs once, after every language is built.
+the built HTML, indexes it with the word rules of its `<html lang>`, and splits the index
+into chunks the browser fetches only for the words typed, so what a first query costs stays
+bounded as the site grows. Each language's build indexes its own folder as soon as its
+pages are written, so indexing one language overlaps building the others.
 
 Nothing here knows about MkDocs.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,17 +60,27 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site (its own message follows)."""
 
 
-def index_site(site_dir: Path) -> str:
-    """Index every language of the built site into site_dir/pagefind; says how many pages
-    each language's index holds. Pagefind ships as a binary inside the pagefind-bin wheel."""
+def index_site(site_dir: Path, skip: list[str] = ()) -> str:
+    """Index the pages of one language's built site into site_dir/pagefind, leaving out the
+    folders in `skip` (the other languages, inside the source language's folder); says how
+    many pages it indexed. Pagefind ships as a binary inside the pagefind-bin wheel."""
     from pagefind_bin import get_executable
 
     command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
-               "--quiet"]
+               "--glob", _pages_glob(site_dir, [*skip, BUNDLE]), "--quiet"]
+    start = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
         raise SearchIndexError(f"{done.stdout}{done.stderr}".strip())
     entry = json.loads((site_dir / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
-    counts = ", ".join(f"{code} {language['page_count']}"
+    counts = ", ".join(f"{code}: {language['page_count']} pages"
                        for code, language in sorted(entry["languages"].items()))
-    return f"pages indexed per language: {counts}"
+    return f"{counts}, indexed in {time.monotonic() - start:.1f} s"
+
+
+def _pages_glob(site_dir: Path, skip: list[str]) -> str:
+    """A glob of the HTML files under site_dir, but not under the folders in skip."""
+    patterns = sorted(f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
+                      for entry in site_dir.iterdir() if entry.name not in skip
+                      and (entry.is_dir() or entry.suffix == ".html"))
+    return "{" + ",".join(patterns) + "}"

@@ -1,6 +1,7 @@
 """Search in real headless Chromium: one index per language (Pagefind), fetched in chunks."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -90,10 +91,14 @@ def test_search_works_from_the_keyboard_and_passes_axe(page, server):
     page.keyboard.press("Tab")
     first = page.evaluate("document.activeElement.href")
     assert first.startswith(server + "cy/")
-    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")  # closes the results, back in the search box
     assert page.locator("#tc-search-results").is_hidden()
-    page.get_by_role("searchbox").press("Enter")
-    page.locator(".tc-search__list a").first.focus()
+    assert page.evaluate("document.activeElement.type") == "search"
+    page.keyboard.press("Shift+Tab")  # out and back in: the results show again
+    page.keyboard.press("Tab")
+    assert page.locator("#tc-search-results").is_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_url(first)
 
@@ -112,8 +117,17 @@ def test_a_first_query_fetches_a_few_chunks_not_the_whole_index(page, server, bu
     assert 0 < total < 300 * 1024
     chunks = [u.rsplit("/", 1)[1] for u in searched if ".pf_" in u]
     assert chunks and all(re.match(r"(pagefind\.)?pl_", name) for name in chunks), chunks
-    fragments = list((built_site / "pagefind" / "fragment").glob("pl_*"))
+    fragments = list((built_site / "pl/pagefind/fragment").glob("pl_*"))
     assert sum(u.endswith(".pf_fragment") for u in searched) <= 10 < len(fragments)
+
+
+def test_each_language_has_an_index_of_its_own_pages_only(built_site):
+    for code, prefix in PREFIX.items():
+        entry = json.loads((built_site / prefix / "pagefind/pagefind-entry.json").read_text())
+        pages = [p for p in (built_site / prefix).rglob("index.html")
+                 if p.relative_to(built_site / prefix).parts[0] not in PREFIX]
+        assert {c: lang["page_count"] for c, lang in entry["languages"].items()} == \
+            {code: len(pages)}
 
 
 def test_without_javascript_the_page_says_search_needs_it(browser, server):
