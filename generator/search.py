@@ -21,6 +21,10 @@ from .i18n import Translations
 
 BUNDLE = "pagefind"  # the index's folder at the root of the built site
 CURRENT, EARLIER = "current", "earlier"
+# Pagefind's ready-made interfaces: ours is theme/assets/search.js, so these are not published.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+          "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+          "pagefind-highlight.js")
 
 
 def _(text: str) -> str:
@@ -72,6 +76,8 @@ def index_site(site_dir: Path, skip: list[str] = ()) -> str:
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
         raise SearchIndexError(f"{done.stdout}{done.stderr}".strip())
+    for name in UNUSED:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
     entry = json.loads((site_dir / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
     counts = ", ".join(f"{code}: {language['page_count']} pages"
                        for code, language in sorted(entry["languages"].items()))
