@@ -27,20 +27,7 @@ def page(browser):
     context.close()
 
 
-def test_search_in_polish_returns_polish_pages_only(page, server):
-    served = page.goto(server + "pl/").text()
-    # "Initializing search", as the page was served, until the index has loaded.
-    loading = re.search(r'class="md-search-result__meta">\s*(.*?)\s*<', served).group(1)
-    page.locator("input.md-search__input").click()
-    # Wait for the index (slow on a busy machine), then type as a reader does: Material
-    # searches on key presses, so a query filled in before the index was ready was lost.
-    page.wait_for_function("text => document.querySelector('.md-search-result__meta')"
-                           ".innerText.trim() !== text.trim()", arg=loading)
-    page.locator("input.md-search__input").press_sequentially("osiedle")
-    results = page.locator("a.md-search-result__link")
-    results.first.wait_for()
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
-    assert hrefs and all(href.startswith(server + "pl/") for href in hrefs), hrefs
+# Search in each language (Pagefind) is tested in test_search.py.
 
 
 # The horizontal centre of each visible character of the first text in <main> that reads
