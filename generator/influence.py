@@ -29,7 +29,8 @@ STATES = [OPEN, AWAITING, DONE, NOT_ACCEPTED]
 class Entry:
     """One thing tenants said and what became of it."""
 
-    key: str                       # unique in the landlord: the anchor on the page
+    key: str                       # unique in the landlord ('review.<review>.<id>' or
+                                   # '<period>.<id>'; ids have no dots): the page anchor
     said: str
     source: str                    # 'review' or a Said.source
     source_label: str              # the review's title or the source in words
@@ -84,7 +85,7 @@ def complaints_path(landlord_id: str) -> str:
 
 
 def _from_recommendation(review: ScrutinyReview, item: Recommendation) -> Entry:
-    return Entry(f"{review.id}-{item.id}", item.text, "review", review.title,
+    return Entry(f"review.{review.id}.{item.id}", item.text, "review", review.title,
                  f"{review_path(review)}#rec-{item.id}", review.report.link if review.report
                  else "", review.reported or review.started, "", item.response, item.actions,
                  item.outcome, item.standards, item.promises, review.estate_ids, review.group)
@@ -92,7 +93,7 @@ def _from_recommendation(review: ScrutinyReview, item: Recommendation) -> Entry:
 
 def _from_said(landlord_id: str, period: str, item: Said) -> Entry:
     path = f"{complaints_path(landlord_id)}#{period}-{item.theme}" if item.theme else ""
-    return Entry(f"{period}-{item.id}", item.said, item.source, item.label, path, item.link,
+    return Entry(f"{period}.{item.id}", item.said, item.source, item.label, path, item.link,
                  item.date, period, item.response, item.actions, item.outcome, item.standards,
                  item.promises, item.estate_ids, item.group, item.theme)
 
