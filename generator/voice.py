@@ -366,6 +366,14 @@ class TrainingProgramme:
                                   default=[])
 
 
+def next_session(programmes: list[TrainingProgramme],
+                 today: date) -> tuple[Course, Session] | None:
+    """The soonest training session from today on, across every programme."""
+    coming = [(s.date, s.time or time(0), c, s) for p in programmes for c in p.courses
+              for s in c.upcoming(today)]
+    return min(coming, key=lambda found: found[:2])[2:] if coming else None
+
+
 # The file kinds of this module, by the name model.FILE_KINDS knows them.
 VOICE_FILE_KINDS = {"review": ScrutinyReview, "voice": VoicePeriod,
                     "training": TrainingProgramme}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from . import influence
 from .influence import complaints_path, review_path
+from .voice import next_session
 if TYPE_CHECKING:
     from .pages import PageSpec
     from .i18n import Translations
@@ -32,7 +33,7 @@ def helpers() -> dict:
             "get_involved_path": get_involved_path, "you_said_path": you_said_path,
             "estate_entries": influence.for_estate, "group_entries": influence.for_group,
             "voice_counts": influence.counts, "overdue_of": influence.overdue,
-            "voice_evidence": influence.evidence}
+            "voice_evidence": influence.evidence, "next_session": next_session}
 
 
 def voice_pages(landlord: "Landlord", t: "Translations") -> list["PageSpec"]:
