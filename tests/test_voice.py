@@ -322,3 +322,14 @@ def test_a_landlord_without_voice_records_says_so(data_root):
     assert "Nothing tenants said, and no answer to it, has been published yet." in said
     assert "No training programme is published." in involved
     assert "testshire/complaints-learning/index.md" not in pages
+
+
+def test_every_voice_text_in_the_example_appears_on_a_page(example, rendered):
+    from test_truth import _plain, _values
+
+    words = re.sub(r"\s+", " ", " ".join(_plain(html) for html in rendered.values()))
+    missing = [(thing.path, name, text[:60]) for landlord in example.landlords
+               for thing in [*landlord.voice.reviews, *landlord.voice.periods,
+                             *landlord.voice.training]
+               for name, text in _values(thing, []) if _plain(text) not in words]
+    assert not missing, missing
