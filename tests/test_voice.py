@@ -333,3 +333,31 @@ def test_every_voice_text_in_the_example_appears_on_a_page(example, rendered):
                              *landlord.voice.training]
                for name, text in _values(thing, []) if _plain(text) not in words]
     assert not missing, missing
+
+
+nodes = st.recursive(st.none() | st.booleans() | st.integers(-5, 3000) | st.text(max_size=12),
+                     lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.sampled_from(
+                         ["id", "text", "response", "decision", "reason", "actions", "updates",
+                          "date", "status", "estates", "standards", "promises", "group",
+                          "theme", "estate", "budget", "spent", "amount", "courses", "sessions",
+                          "themes", "complaints"]), inner, max_size=4), max_leaves=12)
+
+
+@given(st.sampled_from(["scrutiny/x.yml", "voice/2026-27.yml", "training/x.yml"]),
+       st.dictionaries(st.sampled_from(["title", "group", "service", "status", "report",
+                                        "recommendations", "said", "complaints", "spending",
+                                        "involvement", "courses", "estates"]), nodes,
+                       min_size=1, max_size=5))
+@settings(max_examples=60, deadline=None)
+def test_any_voice_file_gives_problems_or_a_site_never_a_crash(tmp_path_factory, where, content):
+    import json
+    root = tmp_path_factory.mktemp("fuzz")
+    (root / "standards").mkdir()
+    (root / "standards/core-standards.yml").write_text((REPO / "standards/core-standards.yml").read_text())
+    base = root / "compacts/t"
+    (base / where).parent.mkdir(parents=True)
+    (base / "landlord.yml").write_text("name: T\nkind: council\nsummary: S.\n")
+    (base / where).write_text(json.dumps(content))  # JSON is YAML
+    checked = read_site(root)
+    assert checked.site is not None or checked.problems
