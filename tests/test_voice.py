@@ -361,3 +361,27 @@ def test_any_voice_file_gives_problems_or_a_site_never_a_crash(tmp_path_factory,
     (base / where).write_text(json.dumps(content))  # JSON is YAML
     checked = read_site(root)
     assert checked.site is not None or checked.problems
+
+
+def test_links_from_voice_pages_reach_pages_and_anchors_that_exist(rendered):
+    import posixpath
+
+    from generator.pages import url_of
+
+    by_url = {url_of(path): html for path, html in rendered.items()}
+    voice = [p for p in rendered if any(k in p for k in ("get-involved", "you-said-we-did",
+                                                          "scrutiny", "complaints-learning"))]
+    checked = 0
+    for path in voice:
+        for href in re.findall(r'href="([^"]+)"', rendered[path]):
+            if href.startswith(("http", "mailto:", "tel:")) or href.endswith((".ics", ".xml")):
+                continue
+            page, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(url_of(path), page)) + "/" if page \
+                else url_of(path)
+            if target not in by_url:
+                continue  # a page outside the landlords' (standards, data): tested elsewhere
+            if anchor:
+                assert f'id="{anchor}"' in by_url[target], f"{href} on {path}"
+            checked += 1
+    assert checked > 50
