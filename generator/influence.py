@@ -108,14 +108,18 @@ def entries(landlord: "Landlord") -> list[Entry]:
     return dated + [e for e in found if e.date is None]
 
 
-def for_estate(landlord: "Landlord", estate_id: str) -> list[Entry]:
-    """Entries about this estate in particular: naming it, or from a group of its own."""
+def for_estate(landlord: "Landlord", estate_id: str,
+               found: list[Entry] | None = None) -> list[Entry]:
+    """Entries about this estate in particular: naming it, or from a group of its own.
+    `found`: the landlord's entries, when already worked out (pages for many estates)."""
     own = {g.id for g in landlord.groups if g.estate_ids == [estate_id]}
-    return [e for e in entries(landlord) if estate_id in e.estate_ids or e.group_id in own]
+    return [e for e in (entries(landlord) if found is None else found)
+            if estate_id in e.estate_ids or e.group_id in own]
 
 
-def for_group(landlord: "Landlord", group_id: str) -> list[Entry]:
-    return [e for e in entries(landlord) if e.group_id == group_id]
+def for_group(landlord: "Landlord", group_id: str,
+              found: list[Entry] | None = None) -> list[Entry]:
+    return [e for e in (entries(landlord) if found is None else found) if e.group_id == group_id]
 
 
 def overdue(found: list[Entry], today: date) -> list[tuple[Entry, AgreedAction]]:

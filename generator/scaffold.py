@@ -152,8 +152,11 @@ def new_group(root: Path, landlord: str, name: str, kind: str, estates: list[str
     lines += _optional("group", ["how_to_join: Phone 01632 960 400 and ask for the group.",
                                  "meetings: The first Monday of the month, 7pm.",
                                  "active: true"])
-    return _write(path, lines, ["Replace the summary.", "Say how to join and when it meets, "
-                                "if you know (remove the # signs)."])
+    lines += _comment("group", "support") + [
+        "# support:", "#   - kind: expenses", "#     details: We pay bus fares on the day.",
+        "#   - kind: childcare", "#     details: We pay for a registered childminder."]
+    return _write(path, lines, ["Replace the summary.", "Say how to join, when it meets and "
+                                "the help offered, if you know (remove the # signs)."])
 
 
 def new_review(root: Path, landlord: str, title: str, group: str) -> Scaffolded:

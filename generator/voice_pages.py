@@ -47,15 +47,18 @@ def voice_pages(landlord: "Landlord", t: "Translations") -> list["PageSpec"]:
              PageSpec(you_said_path(landlord.id), _("You said, we did: %(name)s") % {
                  "name": landlord.name}, "you_said.html",
                  {**base, "entries": everything, "estate": None, "group": None})]
-    for estate in landlord.estates:
-        found = influence.for_estate(landlord, estate.id)
+    said_somewhere = {i for e in everything for i in e.estate_ids} | \
+        {i for g in landlord.groups if any(e.group_id == g.id for e in everything)
+         for i in g.estate_ids}
+    for estate in (e for e in landlord.estates if e.id in said_somewhere):
+        found = influence.for_estate(landlord, estate.id, everything)
         if found:
             pages.append(PageSpec(you_said_path(landlord.id, estate_id=estate.id),
                                   _("You said, we did: %(name)s") % {"name": estate.name},
                                   "you_said.html", {**base, "entries": found, "estate": estate,
                                                     "group": None}))
     for group in landlord.groups:
-        found = influence.for_group(landlord, group.id)
+        found = influence.for_group(landlord, group.id, everything)
         if found and group.kind != "tra":  # a TRA's entries are on its estate's page
             pages.append(PageSpec(you_said_path(landlord.id, group_id=group.id),
                                   _("You said, we did: %(name)s") % {"name": group.name},

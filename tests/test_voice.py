@@ -310,6 +310,8 @@ def test_get_involved_lists_groups_support_training_and_numbers(rendered):
     assert 'id="next-training"' in page and "10 December 2026" in page.split('id="next-training"')[1][:400]
     assert "Any time, at your own pace." in page
     assert "Helping with complaints" in page and "about 120" in page
+    results = rendered["greenfield/results/index.md"]  # beside the value-for-money table
+    assert 'id="involved-2025-26"' in results and 'id="value-for-money-2025-26"' in results
 
 
 def test_a_landlord_without_voice_records_says_so(data_root):
