@@ -68,8 +68,8 @@ def atom(title: str, feed_path: str, items: list[Entry], base_url: str, language
 
 def calendar(title: str, landlords: list[Landlord], t: Translations, base_url: str) -> str:
     """Review due dates of current compacts, the meetings groups list, scrutiny sessions and
-    training dates. A calendar needs a
-    day: a review due 'in March 2027' or with no published date is left out, not invented."""
+    training dates. A calendar needs a day: a review due 'in March 2027' or with no
+    published date is left out, not invented."""
     cal = Calendar()
     cal.add("prodid", "-//Tenant participation compacts//EN")
     cal.add("version", "2.0")
