@@ -44,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("name")
     group.add_argument("--kind", dest="kind_of_group", default="tra", help="tra (default), scrutiny-panel, area-forum, ...")
     group.add_argument("--estates", default="", help="the estates it covers: oak-court,elm-park")
-    for sub in (estate, compact, results, landlord, group):
+    review = kinds.add_parser("review", help='compacts new review <landlord> "<title>" --group scrutiny-panel')
+    review.add_argument("landlord")
+    review.add_argument("title")
+    review.add_argument("--group", required=True, help="the group that did it, by file name")
+    for sub in (estate, compact, results, landlord, group, review):
         sub.add_argument("--root", type=Path, default=Path("."))
     schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
     schemas.add_argument("--root", type=Path, default=Path("."))
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_new(args: argparse.Namespace) -> int:
     """Write a commented, valid file and say what to fill in next."""
     from .scaffold import (ScaffoldError, new_compact, new_estate, new_group, new_landlord,
-                           new_results)
+                           new_results, new_review)
 
     try:
         if args.kind == "estate":
@@ -77,6 +81,8 @@ def run_new(args: argparse.Namespace) -> int:
             made = new_results(args.root, args.landlord, args.period)
         elif args.kind == "landlord":
             made = new_landlord(args.root, args.name)
+        elif args.kind == "review":
+            made = new_review(args.root, args.landlord, args.title, args.group)
         elif args.kind == "group":
             made = new_group(args.root, args.landlord, args.name, args.kind_of_group,
                              _names(args.estates))

@@ -303,6 +303,8 @@ class Group:
                                           "month or a year.", default=None)
     next_meetings: list[Meeting] = data("Dates of the next meetings, for the calendar.",
                                         default=[])
+    support: list[Support] = data("Help offered to people who take part, such as expenses "
+                                  "or childcare.", default=[])
 
     @property
     def whole_landlord(self) -> bool:
@@ -440,6 +442,7 @@ class Landlord:
     estates: list[Estate] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     results: list[Results] = field(default_factory=list)  # oldest period first
+    voice: Voice = field(default_factory=lambda: Voice())  # scrutiny, you said we did, training
 
     def district_compact(self) -> Compact | None:
         """The current district-wide compact, if there is one."""
@@ -628,3 +631,10 @@ class Site:
 
     def item(self, item_id: str) -> StandardItem | None:
         return next((i for s in self.standards for i in s.items() if i.id == item_id), None)
+
+
+# Tenant voice (scrutiny, "you said, we did", training) lives in its own module, which builds
+# on the classes above; imported last so that it can.
+from .voice import VOICE_FILE_KINDS, Support, Voice  # noqa: E402
+
+FILE_KINDS.update(VOICE_FILE_KINDS)

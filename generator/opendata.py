@@ -11,7 +11,8 @@ from typing import Any, Callable
 from .model import Site
 from .validate import schema
 
-FILE_SCHEMAS = ["landlord", "compact", "estate", "group", "results", "standards"]
+FILE_SCHEMAS = ["landlord", "compact", "estate", "group", "results", "standards", "review", "voice",
+                "training"]
 
 
 @dataclass
@@ -108,6 +109,11 @@ TABLES = [
     Table("methods", "Results: ways of involving tenants", [("landlord", "string", "Id of the landlord"), ("period", "string", "Year"), ("method", "string", "Id of the method"), ("name", "string", "Name"), ("kind", "string", "Kind of method"), ("cost", "number", "Cost in pounds"), ("participants", "integer", "Tenants who took part"), ("hours", "number", "Hours tenants gave")], _methods),
     Table("equality", "Results: representatives and all tenants", [("landlord", "string", "Id of the landlord"), ("period", "string", "Year"), ("category", "string", "age, sex, ethnicity or disability"), ("group", "string", "Group"), ("representatives", "number", "Share of representatives, per cent"), ("tenants", "number", "Share of all tenants, per cent"), ("under_represented", "boolean", "Whether the group is under-represented")], _equality),
 ]
+
+
+from .voice_data import VOICE_TABLES  # noqa: E402  (it builds on Table, above)
+
+TABLES += VOICE_TABLES
 
 
 def open_data(site: Site) -> dict[str, str]:

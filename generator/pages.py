@@ -29,6 +29,7 @@ from .model import MET, NO_TARGET, NOT_MET, NOT_REPORTED
 from .results import compliance, tally, trends
 from .tables import label_cells
 from .text import render_inline, render_markdown
+from .voice_pages import helpers as voice_helpers, voice_pages
 
 # Below this many estates the home page lists them all; above it, landlords only, so the
 # home page stays small for a national federation (estates are then one click away).
@@ -109,6 +110,7 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
                                       _("Results: %(name)s") % {"name": estate.name},
                                       "results.html", {"landlord": landlord, "estate": estate}))
         pages += _landlord_results_pages(landlord, t)
+        pages += voice_pages(landlord, t)
     if any(landlord.results for landlord in site.landlords):
         pages.append(PageSpec("compliance/index.md", _("Compliance with the standards"),
                               "compliance_site.html", {}))
@@ -322,6 +324,7 @@ class Renderer:
             "compact_path": compact_path, "estate_path": estate_path,
             "version_path": version_path, "changes_path": changes_path,
             "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
+            **voice_helpers(),
         }
 
 

@@ -387,3 +387,8 @@ def _date(value: Any) -> PartialDate | None:
 
 def _slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "name"
+
+
+from .voice_rules import VOICE_RULES  # noqa: E402  (they use the helpers above)
+
+RULES += VOICE_RULES

@@ -11,6 +11,7 @@ from .model import (CORE_STANDARDS, TRA, Compact, Estate, Fund, Group, Landlord,
 from .problems import Problem, errors
 from .rules import check_rules
 from .validate import check_schema
+from .voice import VOICE_FILE_KINDS
 
 
 @dataclass
@@ -65,6 +66,8 @@ def _build(docs: list[Document]) -> Site:
         elif doc.kind == "results":
             landlord.results.append(build(Results, doc.data, note, landlord_id=doc.landlord,
                                           period=doc.id, path=doc.path))
+        elif doc.kind in VOICE_FILE_KINDS:
+            _add_voice(landlord, doc, note)
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())
         for estate in landlord.estates:
@@ -75,7 +78,19 @@ def _build(docs: list[Document]) -> Site:
         landlord.groups += [_tra_group(e) for e in landlord.estates if e.tra]
         landlord.groups.sort(key=lambda g: g.name.lower())
         landlord.results.sort(key=lambda r: r.period)
+        landlord.voice.periods.sort(key=lambda p: p.period)
     return Site(standards, sorted(landlords.values(), key=lambda l: l.name.lower()), sources)
+
+
+def _add_voice(landlord: Landlord, doc: Document, note) -> None:
+    """A scrutiny review, a year's voice file or a training programme."""
+    kind = VOICE_FILE_KINDS[doc.kind]
+    if doc.kind == "voice":
+        landlord.voice.periods.append(build(kind, doc.data, note, landlord_id=doc.landlord,
+                                            period=doc.id, path=doc.path))
+        return
+    made = build(kind, doc.data, note, id=doc.id, landlord_id=doc.landlord, path=doc.path)
+    (landlord.voice.reviews if doc.kind == "review" else landlord.voice.training).append(made)
 
 
 def _tra_group(estate: Estate) -> Group:
