@@ -60,6 +60,9 @@ class StandardSet:
     title: str = data("The set's name.", text=True)
     standards: list[Standard] = data("The standards in the set.", min_items=1)
     summary: str = data("A few sentences about the set.", text=True, default="")
+    evidences: list[str] = data("Standard items that publishing any measure of this set is "
+                                "evidence for, such as tia-performance.measures.", unique=True,
+                                default=[])
 
     def items(self) -> list[StandardItem]:
         return [item for standard in self.standards for item in standard.items]

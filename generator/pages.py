@@ -203,6 +203,14 @@ class Renderer:
         html = label_cells(html)
         return isolate_ltr(html) if self.t.language.dir == "rtl" else html
 
+    def with_formats(self, html: str, panel: str) -> str:
+        """A page with its formats panel at the end, and a link to it under the title, so a
+        tenant who needs large print, braille or audio does not scroll past everything."""
+        words = escape(self.t.gettext("Large print, braille and audio versions"))
+        link = f'<p class="tc-formats-link"><a href="#formats">{words}</a></p>'
+        head, found, rest = html.partition("</h1>")
+        return (head + found + link + rest if found else html) + panel
+
     def _size(self, size: int) -> str:
         if size < 1024 * 1024:
             return self.t.gettext("%(num)s KB") % {"num": format_decimal(max(1, round(size / 1024)), locale=self.t.locale)}

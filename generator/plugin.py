@@ -147,7 +147,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self.usage[spec.path] = (spec.title, rendered.strings)
         if self.formats and spec.template in ("compact.html", "estate.html") \
                 and not spec.context.get("version"):
-            return rendered.html + self._formats_panel(spec)
+            return self.renderer.with_formats(rendered.html, self._formats_panel(spec))
         return rendered.html
 
     def _formats_panel(self, spec: PageSpec) -> str:

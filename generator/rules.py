@@ -273,6 +273,19 @@ def equality_shares(docs: list[Document]) -> Iterator[Problem]:
                                   "equality-over-100")
 
 
+def evidences_resolve(docs: list[Document]) -> Iterator[Problem]:
+    """A standards file's `evidences` names items that exist."""
+    items = {item.get("id") for doc in _of_kind(docs, "standards")
+             for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
+    for doc in _of_kind(docs, "standards"):
+        for index, cited in enumerate(_list(doc.data.get("evidences"))):
+            if isinstance(cited, str) and cited not in items:
+                line, column = position(doc.data["evidences"], index)
+                yield Problem(doc.path, line, column, f"'{cited}' is not a standard item."
+                              f"{did_you_mean(cited, {i for i in items if isinstance(i, str)})}",
+                              "unknown-standard")
+
+
 def groups_and_areas_resolve(docs: list[Document]) -> Iterator[Problem]:
     """Groups and areas name estates and areas that exist."""
     estates: dict[str, set] = defaultdict(set)
@@ -362,7 +375,7 @@ RULES: list[Rule] = [
     file_names_are_ids, landlords_exist, ids_unique, references_resolve,
     scope_matches_estates, dates_in_order, district_covers_core_standards,
     one_current_district_compact, results_periods, results_references, equality_shares,
-    groups_and_areas_resolve, other_kinds_have_labels, signatures_only_when_signed,
+    evidences_resolve, groups_and_areas_resolve, other_kinds_have_labels, signatures_only_when_signed,
     no_example_text,
 ]
 

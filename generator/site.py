@@ -68,6 +68,7 @@ def _build(docs: list[Document]) -> Site:
                                           period=doc.id, path=doc.path))
         elif doc.kind in VOICE_FILE_KINDS:
             _add_voice(landlord, doc, note)
+    _measures_evidence(standards, landlords.values())
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())
         for estate in landlord.estates:
@@ -91,6 +92,19 @@ def _add_voice(landlord: Landlord, doc: Document, note) -> None:
         return
     made = build(kind, doc.data, note, id=doc.id, landlord_id=doc.landlord, path=doc.path)
     (landlord.voice.reviews if doc.kind == "review" else landlord.voice.training).append(made)
+
+
+def _measures_evidence(standards: list[StandardSet], landlords) -> None:
+    """A published Tenant Satisfaction Measure is evidence for what its set says it evidences
+    (standards/tsm.yml: publishing them meets the TIA item on publishing them)."""
+    sets = [s for s in standards if s.evidences]
+    for landlord in landlords:
+        for measure in (m for r in landlord.results for m in r.measures):
+            for standard_set in sets:
+                codes = {i.id.split(".", 1)[1].upper() for i in standard_set.items()}
+                if measure.tsm in codes and measure.actual is not None:
+                    measure.standards += [i for i in standard_set.evidences
+                                          if i not in measure.standards]
 
 
 def _tra_group(estate: Estate) -> Group:

@@ -199,6 +199,7 @@ def test_compliance_matrix_per_landlord_and_site(built_site):
     assert states["involvement.policy"] == "covered"     # promised, no result
     assert states["tia-engagement.influence"] == "both"  # commitments may cite TIA outcomes
     assert states["tia-complaints.handling"] == "evidenced"  # a TSM result, no promise
+    assert states["tia-performance.measures"] in ("evidenced", "both")  # TSMs are published
     assert states["tia-performance.spending"] == "not-covered"
     assert '<span class="tc-status tc-status--not-covered">Not covered</span>' in html
     site = (built_site / "compliance/index.html").read_text()
