@@ -6,10 +6,11 @@ from pathlib import Path
 
 from .fields import build
 from .loader import Document, discover, position
-from .model import (CORE_STANDARDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
+from .model import (CORE_STANDARDS, STATUTORY_KINDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
                     Source, StandardSet)
 from .problems import Problem, errors
 from .rules import check_rules
+from .statutory_rules import statutory_gaps
 from .validate import check_schema
 
 
@@ -35,7 +36,9 @@ def read_site(root: Path) -> Checked:
     problems.sort()
     if errors(problems):
         return Checked(None, problems, files)
-    return Checked(_build(docs), problems, files)
+    site = _build(docs)
+    problems = sorted(problems + statutory_gaps(site))  # worked out from the built model
+    return Checked(site, problems, files)
 
 
 def _build(docs: list[Document]) -> Site:
@@ -56,6 +59,10 @@ def _build(docs: list[Document]) -> Site:
         elif doc.kind == "results":
             landlord.results.append(build(Results, doc.data, note, landlord_id=doc.landlord,
                                           period=doc.id, path=doc.path))
+        elif doc.kind in STATUTORY_KINDS:  # tsm/ and complaints/, by period
+            getattr(landlord.statutory, doc.kind)[doc.id] = build(
+                STATUTORY_KINDS[doc.kind], doc.data, note, landlord_id=doc.landlord, period=doc.id,
+                path=doc.path)
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())
         for estate in landlord.estates:
