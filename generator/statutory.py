@@ -406,9 +406,12 @@ def matches(measure, need: Required, pack: TsmPack) -> bool:
             return False
     elif measure.part:
         return False
+    if measure.tenure == need.tenure:
+        return True
     if len(pack.tenures) == 1:
         return measure.tenure in (None, COMBINED, pack.tenures[0])
-    return measure.tenure == need.tenure
+    applicable = [t for t in need.item.reporting.tenures if t == COMBINED or t in pack.tenures]
+    return measure.tenure is None and len(applicable) == 1
 
 
 @dataclass
