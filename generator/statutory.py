@@ -523,3 +523,8 @@ def pack_view(landlord, pack: TsmPack, standards: list) -> PackView:
     rows = tsm_rows(pack, now, results.get(previous_period(pack.period), []),
                     tsm_items(standards))
     return PackView(pack, rows, gaps(pack, rows), unmatched(rows, now))
+
+
+def tsm_groups(standards: list) -> list:
+    """The groups of measures (tenant perception, building safety...) in the Regulator's order."""
+    return [standard for s in standards if s.id == TSM_SET for standard in s.standards]
