@@ -246,3 +246,11 @@ def test_publications_fit_a_phone_and_print(browser, server, kind, code, tmp_pat
     pdf = page.pdf(path=str(tmp_path / "print.pdf"))  # the print stylesheet
     context.close()
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
+
+
+def test_complaint_figures_are_shown_as_published_and_worked_out_only_from_both_numbers(project):
+    page = (project / "site/greenfield/complaints/2025-26/index.html").read_text("utf-8")
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    assert "Stage 1 complaints received 328 ( 36 per 1,000 homes )" in text
+    assert "Stage 1 complaints answered within the Code's timescales 289 ( 88% )" in text
+    assert "1 found maladministration." in text
