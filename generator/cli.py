@@ -44,7 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("name")
     group.add_argument("--kind", dest="kind_of_group", default="tra", help="tra (default), scrutiny-panel, area-forum, ...")
     group.add_argument("--estates", default="", help="the estates it covers: oak-court,elm-park")
-    for sub in (estate, compact, results, landlord, group):
+    tsm = kinds.add_parser("tsm", help="compacts new tsm <landlord> <period>: a year's TSM pack")
+    complaints = kinds.add_parser("complaints", help="compacts new complaints <landlord> <period>: "
+                                  "a year's complaints report and Code self-assessment")
+    for sub in (tsm, complaints):
+        sub.add_argument("landlord")
+        sub.add_argument("period", help="the year, such as 2026-27")
+    for sub in (estate, compact, results, landlord, group, tsm, complaints):
         sub.add_argument("--root", type=Path, default=Path("."))
     schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
     schemas.add_argument("--root", type=Path, default=Path("."))
@@ -75,6 +81,10 @@ def run_new(args: argparse.Namespace) -> int:
             made = new_estate(args.root, args.landlord, args.name)
         elif args.kind == "results":
             made = new_results(args.root, args.landlord, args.period)
+        elif args.kind in ("tsm", "complaints"):
+            from . import statutory_scaffold
+            made = getattr(statutory_scaffold, f"new_{args.kind}")(args.root, args.landlord,
+                                                                   args.period)
         elif args.kind == "landlord":
             made = new_landlord(args.root, args.name)
         elif args.kind == "group":
