@@ -254,3 +254,16 @@ def test_complaint_figures_are_shown_as_published_and_worked_out_only_from_both_
     assert "Stage 1 complaints received 328 ( 36 per 1,000 homes )" in text
     assert "Stage 1 complaints answered within the Code's timescales 289 ( 88% )" in text
     assert "1 found maladministration." in text
+
+
+def test_new_files_start_from_the_standards_and_invent_nothing(data_root):
+    from generator.statutory_scaffold import new_complaints, new_tsm
+
+    new_tsm(data_root, "testshire", "2026-27")
+    report = new_complaints(data_root, "testshire", "2026-27")
+    text = report.path.read_text()
+    assert text.count("# - provision: '") == 81 and "complies: 'yes'\n" not in text.replace("#   complies: 'yes'\n", "")
+    problems = read_site(data_root).problems
+    assert {p.rule for p in problems if p.level == "error"} == {"example-text"}  # only the placeholders
+    assert "leaves out 81 of the Code's 81 provisions" in only(data_root, "code-provisions").message
+    assert "the target timescale" not in only(data_root, "tsm-complete").message  # written, to replace
