@@ -80,7 +80,8 @@ def tsm_parts_and_tenures(docs: list[Document]) -> Iterator[Problem]:
             for node in _items(doc.data, "timescales"):
                 yield from _timescale(doc, node, measures)
             for change in _items(doc.data, "method_changes"):
-                for index, code in enumerate(change.get("measures") or []):
+                codes = change.get("measures")
+                for index, code in enumerate(codes if isinstance(codes, list) else []):
                     if isinstance(code, str) and code not in measures:
                         line, column = position(change["measures"], index)
                         yield _unknown(doc, line, column, code, measures)
@@ -101,6 +102,8 @@ def _part_and_tenure(doc: Document, node: dict, measures: dict) -> Iterator[Prob
             yield _unknown(doc, *position(node, "tsm"), code, measures)
         return
     reporting, part = measures[code], node.get("part")
+    if not reporting:
+        return  # standards/tsm.yml does not say how this measure is published
     parts = _parts(reporting)
     if isinstance(part, str) and part.strip():
         if not parts:
@@ -110,8 +113,8 @@ def _part_and_tenure(doc: Document, node: dict, measures: dict) -> Iterator[Prob
             names = sorted({n for n in parts.values()})
             yield Problem(doc.path, *position(node, "part"), f"'{part}' is not a part of {code}. "
                           f"Its parts are: {', '.join(names)}.", "tsm-part")
-    tenure, allowed = node.get("tenure"), reporting.get("tenures") or []
-    if isinstance(tenure, str) and allowed and tenure not in allowed:
+    tenure, allowed = node.get("tenure"), reporting.get("tenures")
+    if isinstance(tenure, str) and isinstance(allowed, list) and allowed and tenure not in allowed:
         yield Problem(doc.path, *position(node, "tenure"), f"{code} is published for "
                       f"{' and '.join(allowed)}, not {tenure}.", "tsm-tenure")
 

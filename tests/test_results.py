@@ -219,7 +219,8 @@ def test_open_data_reloads_into_the_numbers_the_pages_show(built_site):
     assert len(shown) == len(landlord_rows)
     for m in landlord_rows:
         number = lambda v: f"{float(v):g}" if v else ""  # noqa: E731 (empty: not set)
-        assert shown[(m["period"], m["measure"], m["estate"])] == (
+        line = "-".join(p for p in (m["measure"], m["part"], m["tenure"]) if p)  # as Trend.id
+        assert shown[(m["period"], line.replace(" ", "-").lower(), m["estate"])] == (
             number(m["target"]), number(m["actual"]), m["status"])
     methods = list(csv.DictReader(io.StringIO((built_site / "data/methods.csv").read_text())))
     html = (built_site / "greenfield/results/index.html").read_text()
