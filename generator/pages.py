@@ -143,17 +143,25 @@ def _statutory_pages(site: Site, landlord: Landlord, t: Translations) -> list[Pa
         "name": landlord.name}, "statutory.html", {"landlord": landlord, "views": views})]
     for period, view in sorted(views.items()):
         pages.append(PageSpec(tsm_path(landlord, period), _(
-            "Tenant Satisfaction Measures %(period)s: %(name)s") % {"period": period, "name": landlord.name},
+            "Tenant Satisfaction Measures %(period)s: %(name)s") % {"period": _isolated(period),
+                                                                    "name": landlord.name},
             "tsm.html", {"landlord": landlord, "view": view, "report": found.complaints.get(period),
                          "groups": tsm_groups(site.standards), "csv_path": tsm_csv_path(landlord.id, period)}))
     for period, report in sorted(found.complaints.items()):
         pages.append(PageSpec(complaints_path(landlord, period), _(
-            "Complaints report %(period)s: %(name)s") % {"period": period, "name": landlord.name},
+            "Complaints report %(period)s: %(name)s") % {"period": _isolated(period),
+                                                         "name": landlord.name},
             "complaints.html", {"landlord": landlord, "report": report, "pack": found.tsm.get(period),
                                 "code_items": {provision_of(i): i for i in provisions},
                                 "not_assessed": [i for i in provisions if not report.assessment(provision_of(i))],
                                 "provision_of": provision_of}))
     return pages
+
+
+def _isolated(period: str) -> str:
+    """A year in a title, kept in its order inside right-to-left text (first strong
+    isolate ... pop directional isolate: titles are plain text, so no <bdi>)."""
+    return f"\u2068{period}\u2069"
 
 
 def statutory_path(landlord: Landlord) -> str:
