@@ -270,3 +270,11 @@ def test_new_files_start_from_the_standards_and_invent_nothing(data_root):
         path.write_text(path.read_text().replace("Replace this: ", "Filled in: "))
     gaps = only(data_root, "tsm-complete").message
     assert "the target timescale" not in gaps and "when fieldwork began" in gaps
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_csv_link_works_from_every_language(project, code):
+    """Open data is published once, in English, at the site's root."""
+    page = project / "site" / LANGUAGES[code] / "greenfield/tsm/2025-26/index.html"
+    href = re.search(r'<a href="([^"]+\.csv)" download>', page.read_text("utf-8")).group(1)
+    assert (page.parent / href).resolve() == (project / "site/data/tsm/greenfield-2025-26.csv").resolve()
