@@ -160,8 +160,9 @@ def _statutory_pages(site: Site, landlord: Landlord, t: Translations) -> list[Pa
 
 def _isolated(period: str) -> str:
     """A year in a title, kept in its order inside right-to-left text (first strong
-    isolate ... pop directional isolate: titles are plain text, so no <bdi>)."""
-    return f"\u2068{period}\u2069"
+    isolate ... pop directional isolate: titles are plain text, so no <bdi>), and on one
+    line (a non-breaking hyphen)."""
+    return "\u2068" + period.replace("-", "\u2011") + "\u2069"
 
 
 def statutory_path(landlord: Landlord) -> str:
