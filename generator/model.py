@@ -91,7 +91,7 @@ class Consultation:
 class Approval:
     """A decision by the landlord alone, such as a cabinet adopting a strategy."""
 
-    by: str = data("Who approved it, such as 'the council's Cabinet'.")
+    by: str = data("Who approved it, such as 'the council's Cabinet'.", text=True)
     date: PartialDate | None = data("When: a day, a month or a year.", default=None)
     reference: str = data("A web address of the decision, starting with https://.",
                           pattern="^https?://", default="")

@@ -18,6 +18,7 @@ from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .bidi import isolate_ltr
 from .charts import Series, line_chart
 from .compare import compare, word_diff
 from .history import History, Version
@@ -28,6 +29,7 @@ from .model import MET, NO_TARGET, NOT_MET, NOT_REPORTED
 from .results import compliance, tally, trends
 from .statutory import code_provisions, pack_view, provision_of, tsm_groups
 from .statutory_data import tsm_csv_path
+from .tables import label_cells
 from .text import render_inline, render_markdown
 
 # Below this many estates the home page lists them all; above it, landlords only, so the
@@ -239,9 +241,14 @@ class Renderer:
     def formats_panel(self, spec: PageSpec, **context: Any) -> str:
         """The list of alternative formats of a page, to append to its body."""
         helpers = self._helpers(spec, {MISSING: 0, STALE: 0})
-        return self.env.get_template("_formats.html").render(
+        return self._finish(self.env.get_template("_formats.html").render(
             {**spec.context, **helpers, **context, "language": self.t.language,
-             "size": self._size, "reading_age": reading_age})
+             "size": self._size, "reading_age": reading_age}))
+
+    def _finish(self, html: str) -> str:
+        """Tables labelled for phones; numbers kept left-to-right in right-to-left pages."""
+        html = label_cells(html)
+        return isolate_ltr(html) if self.t.language.dir == "rtl" else html
 
     def _size(self, size: int) -> str:
         if size < 1024 * 1024:
@@ -258,7 +265,7 @@ class Renderer:
                    "title": spec.title, "today": build_date()}
         self.t.used = strings = set()
         try:
-            html = self.env.get_template(spec.template).render(context)
+            html = self._finish(self.env.get_template(spec.template).render(context))
         finally:
             self.t.used = None
         return Rendered(html, headings(html), {k: v for k, v in fallbacks.items() if v}, strings)

@@ -10,6 +10,13 @@ mkdocs-static-i18n, which crashes on pages made with `File.generated` and builds
 one after another: the source-language build starts the others as subprocesses as soon
 as its site folder is clean, so they render on the other core while it renders, each into
 `site/<code>/`.
+
+Engines: MkDocs 1.6.1 is the last 1.x release; ProperDocs continues it and runs the same
+plugins (it answers `mkdocs.*` imports with its own modules). The language sub-builds run
+under whichever engine started the build.
+
+Search: each language's build indexes its own pages with Pagefind as soon as they are
+written, into `<its folder>/pagefind/`, while the other languages still build (see `search`).
 """
 from __future__ import annotations
 
@@ -19,6 +26,9 @@ import subprocess
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+
+if __name__ == "__main__" and os.environ.get("COMPACTS_ENGINE") == "properdocs":
+    import properdocs.replacement  # noqa: F401  (before any mkdocs import: the parent's engine)
 
 from markupsafe import escape
 from mkdocs.config import base, load_config
@@ -33,7 +43,7 @@ from mkdocs.structure.toc import get_toc
 from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import read_history
-from .i18n import MISSING, Language, Translations
+from .i18n import MISSING, TRANSLATED, Language, Translations
 from .model import Site
 from .site import read_site
 from .opendata import open_data
@@ -41,6 +51,7 @@ from .pages import (DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, compac
                     relative, url_of)
 from .problems import errors, summary
 from .readability import grade_of
+from .search import BUNDLE, NOSCRIPT, SearchIndexError, index_site, search_entry
 from .status import translation_status
 
 PRINTED = ("tsm.html", "complaints.html")  # statutory publications with a large-print PDF
@@ -85,6 +96,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             log.info(f"NOTE: {self.history.warning}")
         self.renderer = Renderer(self.site, self.t, self.languages)
         config.theme["language"] = code
+        config.extra["tc_search"] = self._search_config()
         # MkDocs renders themes without autoescape: everything we hand it is escaped here.
         self.site_name = self.t.gettext(config.site_name)
         config.site_name = escape(self.site_name)
@@ -196,6 +208,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         lang = self.t.language
         return output.replace(f'<html lang="{lang.code}" ', f'<html lang="{lang.code}" dir="{lang.dir}" ', 1)
 
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The "page not found" page is a theme template, not a page: give it dir too.
+        return self.on_post_page(output, page=None, config=config) if template_name == "404.html" else output
+
     def _render(self, page: Page, spec: PageSpec, **extra) -> Rendered:
         rendered = self.renderer.render(spec, **extra)
         page.toc = get_toc(_toc_tokens(rendered.headings))
@@ -214,9 +230,30 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                 log.warning(f"No {kind} files were made: {INSTALL[kind]}")
             for kind, message in sorted(self.formats.failed.items()):
                 log.warning(f"Some {kind} files could not be made: {message}")
+        self._index_for_search(Path(config.site_dir))
         failed = [result for result in (b.result() for b in self.builds) if result]
         if failed:
             raise PluginError("\n".join(failed))
+        if self.language is None:  # one line per language, so the log shows each was built
+            for lang in self.languages:
+                where = Path(config.site_dir) / _prefix(lang.code, self.codes)
+                log.info(f"Built the {lang.name} ({lang.code}) pages into {where}")
+
+    def _index_for_search(self, site_dir: Path) -> None:
+        """This language's search index; the other languages' folders (inside the source
+        language's) are theirs to index."""
+        skip = [] if self.language else self.codes[1:]
+        try:
+            log.info(f"Search: {index_site(site_dir, skip)}")
+        except SearchIndexError as error:
+            raise PluginError(f"The search index could not be made: {error}")
+
+    def _search_config(self) -> dict:
+        """What the theme's search form needs: where this language's index is, and the
+        words it cannot take from Material's own translations."""
+        notice, state = self.t.lookup(NOSCRIPT)
+        return {"bundle": BUNDLE + "/",
+                "noscript": escape(notice), "noscript_lang": "" if state == TRANSLATED else "en"}
 
     def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:
         """What the theme shows around the body: language links and the fallback notice."""
@@ -234,11 +271,16 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         elif fallbacks:
             notice = _("The English text of some parts changed, so they are shown in "
                        "English until the translation is updated.")
+        version = spec.context.get("version")
+        entry = search_entry(spec.title, spec.template, version, self.t)
         return {"alternates": alternates, "notice": escape(notice),
+                "search": {"title": escape(entry.title), "version": escape(entry.version),
+                           "rank": entry.rank},
                 "languages_label": escape(_("Read this page in")),
                 "data_href": relative(_prefix(self.t.language.code, self.codes) + "data/", here),
                 "data_label": escape(_("Download the data behind this site (CSV and JSON)")),
-                "large_print_label": escape(_("Large print"))}
+                "large_print_label": escape(_("Large print")),
+                "normal_print_label": escape(_("Back to normal print"))}
 
 
 def _read(root: Path) -> Site:
@@ -287,8 +329,9 @@ def _build_language(config: MkDocsConfig, code: str) -> str:
     """Build one language into site/<code>/ in a subprocess; returns its errors, or ''."""
     command = [sys.executable, "-m", "generator.plugin", config.config_file_path, code,
                str(Path(config.site_dir) / code), "strict" if config.strict else ""]
+    engine = sys.modules["mkdocs"].__name__  # "properdocs" when ProperDocs runs the build
     done = subprocess.run(command, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_ENGINE": engine})
     if done.returncode:
         return f"The '{code}' build failed:\n{done.stdout}{done.stderr}"
     return ""

@@ -28,7 +28,7 @@ def read_site(root: Path) -> Checked:
     docs, problems, files = discover(root)
     for doc in docs:
         problems += check_schema(doc)
-    problems += check_rules(docs)
+    problems += _unless_landlord_unreadable(check_rules(docs), problems)
     if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
         problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
                                 "is missing or unreadable; every compact refers to it.",
@@ -39,6 +39,15 @@ def read_site(root: Path) -> Checked:
     site = _build(docs)
     problems = sorted(problems + statutory_gaps(site))  # worked out from the built model
     return Checked(site, problems, files)
+
+
+def _unless_landlord_unreadable(found: list[Problem], earlier: list[Problem]) -> list[Problem]:
+    """Without "this file's folder has no landlord.yml" for every file of a folder whose
+    landlord.yml is there but could not be read: its own problem says what is wrong once."""
+    unreadable = {p.file.split("/")[1] for p in earlier
+                  if p.file.startswith("compacts/") and p.file.endswith("/landlord.yml")}
+    return [p for p in found
+            if not (p.rule == "unknown-landlord" and p.file.split("/")[1] in unreadable)]
 
 
 def _build(docs: list[Document]) -> Site:

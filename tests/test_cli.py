@@ -91,3 +91,13 @@ def test_readability_warns_above_the_level_site_config_sets(tmp_path):
     assert result.returncode == 0  # a warning, not an error
     assert re.search(r"compacts/greenfield/compacts/district.yml:1:1: warning: The text reads at "
                      r"grade \d+\.\d \(about age \d+\), harder than the grade 5", result.stdout)
+
+
+def test_an_unreadable_landlord_file_is_reported_once_not_by_every_file_beside_it(data_root):
+    landlord = data_root / "compacts/testshire/landlord.yml"
+    landlord.write_text(landlord.read_text() + "name: [oops\n")
+    result = compacts("check", cwd=data_root)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("compacts/testshire/landlord.yml:"), lines
+    assert lines[1].startswith("Found 1 error in 1 file")
