@@ -48,7 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     review.add_argument("landlord")
     review.add_argument("title")
     review.add_argument("--group", required=True, help="the group that did it, by file name")
-    for sub in (estate, compact, results, landlord, group, review):
+    tsm = kinds.add_parser("tsm", help="compacts new tsm <landlord> <period>: a year's TSM pack")
+    complaints = kinds.add_parser("complaints", help="compacts new complaints <landlord> <period>: "
+                                  "a year's complaints report and Code self-assessment")
+    for sub in (tsm, complaints):
+        sub.add_argument("landlord")
+        sub.add_argument("period", help="the year, such as 2026-27")
+    for sub in (estate, compact, results, landlord, group, review, tsm, complaints):
         sub.add_argument("--root", type=Path, default=Path("."))
     schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
     schemas.add_argument("--root", type=Path, default=Path("."))
@@ -79,6 +85,10 @@ def run_new(args: argparse.Namespace) -> int:
             made = new_estate(args.root, args.landlord, args.name)
         elif args.kind == "results":
             made = new_results(args.root, args.landlord, args.period)
+        elif args.kind in ("tsm", "complaints"):
+            from . import statutory_scaffold
+            made = getattr(statutory_scaffold, f"new_{args.kind}")(args.root, args.landlord,
+                                                                   args.period)
         elif args.kind == "landlord":
             made = new_landlord(args.root, args.name)
         elif args.kind == "review":

@@ -174,7 +174,8 @@ def position(node: Any, key: Any = None, *, of_key: bool = False) -> tuple[int, 
 
 YAML_SUFFIXES = (".yml", ".yaml")
 _PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "results": "results",
-           "scrutiny": "review", "voice": "voice", "training": "training"}
+           "scrutiny": "review", "voice": "voice", "training": "training",
+           "tsm": "tsm", "complaints": "complaints"}
 
 
 def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
@@ -224,4 +225,6 @@ def _misplaced(display: str) -> str:
             "in compacts/<landlord>/groups/, results "
             "in compacts/<landlord>/results/, scrutiny reviews in compacts/<landlord>/scrutiny/, "
             "a year's 'you said, we did' in compacts/<landlord>/voice/, training in "
-            "compacts/<landlord>/training/ and standards in standards/.")
+            "compacts/<landlord>/training/, Tenant Satisfaction Measures packs in "
+            "compacts/<landlord>/tsm/, complaints reports in compacts/<landlord>/complaints/ "
+            "and standards in standards/.")

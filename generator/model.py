@@ -12,6 +12,7 @@ from typing import Literal
 
 from .dates import PartialDate, parse_period
 from .fields import data
+from .statutory import FILE_KINDS as STATUTORY_KINDS, Reporting, Statutory
 
 CORE_STANDARDS = "core-standards"
 
@@ -37,6 +38,8 @@ class StandardItem:
                    pattern="^[a-z0-9-]+\\.[a-z0-9-]+$")
     title: str = data("The item's name.", text=True)
     description: str = data("What the item means, in a sentence.", text=True)
+    reporting: Reporting | None = data("For a Tenant Satisfaction Measure: how it is published.",
+                                       default=None)
     standard: "Standard | None" = None
 
 
@@ -446,6 +449,7 @@ class Landlord:
     groups: list[Group] = field(default_factory=list)
     results: list[Results] = field(default_factory=list)  # oldest period first
     voice: Voice = field(default_factory=lambda: Voice())  # scrutiny, you said we did, training
+    statutory: Statutory = field(default_factory=Statutory)  # TSM packs, complaints reports
 
     def district_compact(self) -> Compact | None:
         """The current district-wide compact, if there is one."""
@@ -617,7 +621,7 @@ class Results:
 
 # Each kind of data file and the model class that describes it.
 FILE_KINDS = {"landlord": Landlord, "estate": Estate, "compact": Compact, "group": Group,
-              "standards": StandardSet, "results": Results}
+              "standards": StandardSet, "results": Results, **STATUTORY_KINDS}
 
 
 @dataclass

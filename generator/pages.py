@@ -27,6 +27,8 @@ from .model import Compact, Estate, Landlord, Site
 from .readability import reading_age
 from .model import MET, NO_TARGET, NOT_MET, NOT_REPORTED
 from .results import compliance, tally, trends
+from .statutory import code_provisions, pack_view, provision_of, tsm_groups
+from .statutory_data import tsm_csv_path
 from .tables import label_cells
 from .text import render_inline, render_markdown
 from .voice_pages import helpers as voice_helpers, voice_pages
@@ -111,6 +113,7 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
                                       "results.html", {"landlord": landlord, "estate": estate}))
         pages += _landlord_results_pages(landlord, t)
         pages += voice_pages(landlord, t)
+        pages += _statutory_pages(site, landlord, t)
     if any(landlord.results for landlord in site.landlords):
         pages.append(PageSpec("compliance/index.md", _("Compliance with the standards"),
                               "compliance_site.html", {}))
@@ -130,6 +133,52 @@ def _landlord_results_pages(landlord: Landlord, t: Translations) -> list[PageSpe
                      "equality.html", context),
             PageSpec(f"{landlord.id}/compliance/index.md", _("Compliance: %(name)s") % {"name": landlord.name},
                      "compliance.html", context)]
+
+
+def _statutory_pages(site: Site, landlord: Landlord, t: Translations) -> list[PageSpec]:
+    """A landlord's statutory publications: a page listing every year, then each year's
+    Tenant Satisfaction Measures pack and Complaint Handling Code report."""
+    found, _ = landlord.statutory, t.gettext
+    if not found:
+        return []
+    views = {period: pack_view(landlord, pack, site.standards) for period, pack in found.tsm.items()}
+    provisions = code_provisions(site.standards)
+    pages = [PageSpec(statutory_path(landlord), _("Statutory publications: %(name)s") % {
+        "name": landlord.name}, "statutory.html", {"landlord": landlord, "views": views})]
+    for period, view in sorted(views.items()):
+        pages.append(PageSpec(tsm_path(landlord, period), _(
+            "Tenant Satisfaction Measures %(period)s: %(name)s") % {"period": _isolated(period),
+                                                                    "name": landlord.name},
+            "tsm.html", {"landlord": landlord, "view": view, "report": found.complaints.get(period),
+                         "groups": tsm_groups(site.standards), "csv_path": tsm_csv_path(landlord.id, period)}))
+    for period, report in sorted(found.complaints.items()):
+        pages.append(PageSpec(complaints_report_path(landlord, period), _(
+            "Complaints report %(period)s: %(name)s") % {"period": _isolated(period),
+                                                         "name": landlord.name},
+            "complaints.html", {"landlord": landlord, "report": report, "pack": found.tsm.get(period),
+                                "code_items": {provision_of(i): i for i in provisions},
+                                "not_assessed": [i for i in provisions if not report.assessment(provision_of(i))],
+                                "provision_of": provision_of}))
+    return pages
+
+
+def _isolated(period: str) -> str:
+    """A year in a title, kept in its order inside right-to-left text (first strong
+    isolate ... pop directional isolate: titles are plain text, so no <bdi>), and on one
+    line (a non-breaking hyphen)."""
+    return "\u2068" + period.replace("-", "\u2011") + "\u2069"
+
+
+def statutory_path(landlord: Landlord) -> str:
+    return f"{landlord.id}/statutory/index.md"
+
+
+def tsm_path(landlord: Landlord, period: str) -> str:
+    return f"{landlord.id}/tsm/{period}/index.md"
+
+
+def complaints_report_path(landlord: Landlord, period: str) -> str:
+    return f"{landlord.id}/complaints/{period}/index.md"
 
 
 def _version_pages(site: Site, t: Translations, context: dict,
@@ -333,6 +382,7 @@ class Renderer:
             "version_path": version_path, "changes_path": changes_path,
             "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
             **voice_helpers(),
+            "statutory_path": statutory_path, "tsm_path": tsm_path, "complaints_report_path": complaints_report_path,
         }
 
 

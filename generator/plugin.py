@@ -54,6 +54,8 @@ from .readability import grade_of
 from .search import BUNDLE, NOSCRIPT, SearchIndexError, index_site, search_entry
 from .status import translation_status
 
+PRINTED = ("tsm.html", "complaints.html")  # statutory publications with a large-print PDF
+
 log = get_plugin_logger("compacts")
 
 
@@ -148,7 +150,21 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         if self.formats and spec.template in ("compact.html", "estate.html") \
                 and not spec.context.get("version"):
             return self.renderer.with_formats(rendered.html, self._formats_panel(spec))
+        if self.formats and spec.template in PRINTED:
+            return rendered.html + self._large_print_panel(spec, rendered.html)
         return rendered.html
+
+    def _large_print_panel(self, spec: PageSpec, body: str) -> str:
+        """A statutory publication's large-print PDF (braille and audio of a long table of
+        figures would help few readers; the page itself reads well in both)."""
+        stem = spec.path.split("/")[1] + "-" + spec.path.split("/")[2]  # tsm-2025-26
+        made = self.formats.make(stem, spec.title, body, "", kinds=("large-print",))
+        self.format_files += [(spec.url, file) for file in made]
+        versions = self.formats.versions()
+        return self.renderer.formats_panel(
+            spec, groups=[(None, made, "formats/")], single=True, unsupported=[],
+            missing=["large-print"] if versions["large-print"] is None or
+            "large-print" in self.formats.failed else [], reading_grade=None)
 
     def _formats_panel(self, spec: PageSpec) -> str:
         """The formats of this compact, or of the compacts that cover this estate."""

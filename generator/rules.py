@@ -14,6 +14,7 @@ from .loader import Document, position
 from .dates import PartialDate, parse_period
 from .model import CURRENT, SIGNED
 from .problems import Problem
+from .statutory_rules import STATUTORY_RULES
 from .validate import CORE_STANDARDS, SLUG, did_you_mean
 
 Rule = Callable[[list[Document]], Iterable[Problem]]
@@ -42,7 +43,8 @@ def landlords_exist(docs: list[Document]) -> Iterator[Problem]:
     """Every folder in compacts/ that has compacts or estates has a landlord.yml."""
     landlords = {d.landlord for d in docs if d.kind == "landlord"}
     for doc in docs:
-        if doc.kind in ("compact", "estate", "results") and doc.landlord not in landlords:
+        if doc.kind in ("compact", "estate", "results", "tsm", "complaints") and \
+                doc.landlord not in landlords:
             yield Problem(doc.path, 1, 1, f"This {doc.kind} belongs to the folder "
                           f"compacts/{doc.landlord}/, which has no landlord.yml. Add one that "
                           "names the landlord.", "unknown-landlord")
@@ -376,7 +378,7 @@ RULES: list[Rule] = [
     scope_matches_estates, dates_in_order, district_covers_core_standards,
     one_current_district_compact, results_periods, results_references, equality_shares,
     evidences_resolve, groups_and_areas_resolve, other_kinds_have_labels, signatures_only_when_signed,
-    no_example_text,
+    no_example_text, *STATUTORY_RULES,
 ]
 
 

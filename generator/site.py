@@ -6,10 +6,11 @@ from pathlib import Path
 
 from .fields import build
 from .loader import Document, discover, position
-from .model import (CORE_STANDARDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
+from .model import (CORE_STANDARDS, STATUTORY_KINDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
                     Source, StandardSet)
 from .problems import Problem, errors
 from .rules import check_rules
+from .statutory_rules import statutory_gaps
 from .validate import check_schema
 from .voice import VOICE_FILE_KINDS
 
@@ -36,7 +37,9 @@ def read_site(root: Path) -> Checked:
     problems.sort()
     if errors(problems):
         return Checked(None, problems, files)
-    return Checked(_build(docs), problems, files)
+    site = _build(docs)
+    problems = sorted(problems + statutory_gaps(site))  # worked out from the built model
+    return Checked(site, problems, files)
 
 
 def _unless_landlord_unreadable(found: list[Problem], earlier: list[Problem]) -> list[Problem]:
@@ -68,6 +71,10 @@ def _build(docs: list[Document]) -> Site:
                                           period=doc.id, path=doc.path))
         elif doc.kind in VOICE_FILE_KINDS:
             _add_voice(landlord, doc, note)
+        elif doc.kind in STATUTORY_KINDS:  # tsm/ and complaints/, by period
+            getattr(landlord.statutory, doc.kind)[doc.id] = build(
+                STATUTORY_KINDS[doc.kind], doc.data, note, landlord_id=doc.landlord, period=doc.id,
+                path=doc.path)
     _measures_evidence(standards, landlords.values())
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())

@@ -37,7 +37,7 @@ def test_errors_print_file_line_column_and_exit_1(data_root):
         "compacts/testshire/estates/oak-court.yml:2:1: error: Unknown key 'aera'. Did you mean 'area' (the ward, town or neighbourhood)?",
         "compacts/testshire/estates/oak-court.yml:3:8: error: 'homes' should be a whole number, "
         "but it is the text 'lots' (how many homes are on the estate).",
-        "Found 2 errors in 1 file (8 files checked).",
+        "Found 2 errors in 1 file (9 files checked).",
     ]
     assert result.stderr == ""
 

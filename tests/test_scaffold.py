@@ -34,7 +34,7 @@ def test_each_kind_of_new_file_passes_the_check(data_root):
     # A second current district compact would be an error, but a new one starts as a draft.
     result = compacts("check", cwd=data_root)
     assert result.returncode == 0, result.stdout
-    assert read_site(data_root).files == 14  # 3 standards, 2 landlords, 4 + 3 new, results, group
+    assert read_site(data_root).files == 15  # 4 standards, 2 landlords, 4 + 3 new, results, group
 
 
 def test_new_files_invent_no_dates_or_numbers(data_root):
