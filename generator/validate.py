@@ -20,7 +20,10 @@ from .loader import Document, position
 from .problems import Problem
 
 CORE_STANDARDS = "core-standards"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: '$' would let a trailing newline in
+# Dates a page, a feed and a calendar can all show: a year 9999 overflows when a calendar
+# adds a meeting's two hours, and no compact is agreed before 1900.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
     "object": "a set of 'key: value' lines", "boolean": "true or false", "null": "empty",
@@ -33,7 +36,8 @@ def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(date.fromisoformat(value))
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and \
+            EARLIEST <= date.fromisoformat(value) <= LATEST
     except ValueError:
         return False
 
@@ -175,7 +179,7 @@ def _value_message(error: ValidationError, where: str) -> str:
         return f"{name} is '{value}', which is not allowed.{guess} Use one of: {', '.join(options)}."
     if error.validator == "format" and error.validator_value == "date":
         return (f"{name} should be a real date written as year-month-day, such as 2025-04-01, "
-                f"but it is '{value}'.")
+                f"between {EARLIEST.year} and {LATEST.year}, but it is '{value}'.")
     if error.validator in ("format", "pattern"):
         return f"{name} is '{value}', which is not in the right form{hint}"
     if error.validator == "minItems":
