@@ -6,6 +6,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Literal
 
+from .checks import site_checks
 from .fields import build, data
 
 from .loader import Document, discover, position
@@ -366,7 +367,7 @@ def read_site(root: Path) -> Checked:
     docs, problems, files = discover(root)
     for doc in docs:
         problems += check_schema(doc)
-    problems += check_rules(docs)
+    problems += check_rules(docs) + site_checks(root, docs)
     if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
         problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
                                 "is missing or unreadable; every compact refers to it.",

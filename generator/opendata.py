@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .model import Site
+from .safety import neutralise
 from .validate import schema
 
 FILE_SCHEMAS = ["landlord", "compact", "estate", "results", "standards"]
@@ -93,7 +94,8 @@ def open_data(site: Site) -> dict[str, str]:
         rows = table.rows(site)
         everything[table.name] = rows
         files[f"data/{table.name}.csv"] = _csv(table, rows)
-    files["data/compacts.json"] = json.dumps(everything, indent=2, ensure_ascii=False, default=str)
+    files["data/compacts.json"] = json.dumps(everything, indent=2, ensure_ascii=False, default=str,
+                                             allow_nan=False)  # strict JSON: no NaN
     files["data/datapackage.json"] = json.dumps(_package(), indent=2, ensure_ascii=False)
     for kind in FILE_SCHEMAS:
         files[f"data/schemas/{kind}.json"] = json.dumps(schema(kind), indent=2, ensure_ascii=False)
@@ -110,6 +112,8 @@ def _csv(table: Table, rows: list[dict]) -> str:
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return neutralise(value)
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -244,3 +244,17 @@ def name_problems(path: Path, root: Path) -> list[Problem]:
                                     "which cannot be in a web address. Rename it using lower "
                                     "case letters, digits and hyphens.", "file-name"))
     return problems
+
+
+# ---------------------------------------------------------------------------------------
+# Open data: a CSV cell that a spreadsheet would run as a formula.
+
+# OWASP, "CSV Injection": cells starting with these run as formulas in Excel, LibreOffice
+# and Google Sheets (the full-width forms too, in some). A leading apostrophe makes the
+# spreadsheet show the text as text; the csv module already quotes and doubles '"'.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
