@@ -206,5 +206,6 @@ def _shown(value: object) -> str:
 
 
 def did_you_mean(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    known = [k for k in known if isinstance(k, str) and k]  # a blank id is reported elsewhere
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
