@@ -107,7 +107,7 @@ class _Counter:
 
 
 def _scan_events(text: str, display: str) -> Iterator[Problem]:
-    yaml = YAML(typ="rt", pure=True)
+    yaml = YAML(typ="safe", pure=True)  # same events as round-trip, without its comment work
     stack: list[_Counter] = []
     anchors: dict[str, int] = {}
     total = 0
