@@ -34,6 +34,7 @@ LANDLORD_FOLDERS = {
     "results": "the landlord's results page",
     "equality": "the landlord's equality page",
     "compliance": "the landlord's compliance page",
+    "groups": "the landlord's groups of tenants",
 }
 
 

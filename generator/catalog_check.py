@@ -80,7 +80,7 @@ def check_catalog(path: Path, display: str, locale: str) -> list[Problem]:
 
 def _format_problems(catalog: Any, display: str):
     for message in catalog:
-        if not message.id or not is_interface(message):
+        if not message.id or message.fuzzy or not is_interface(message):  # fuzzy: unused
             continue
         english = message.id if isinstance(message.id, str) else message.id[0]
         forms = message.string if isinstance(message.string, tuple) else (message.string,)

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 
 from .history import read_history
 from .i18n import is_translated
-from .model import read_site
+from .site import read_site
 from .problems import report_text, summary
 
 PACKAGE = Path(__file__).parent

@@ -6,7 +6,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .model import read_site
+from .site import read_site
 from .problems import REPORTERS, default_format, errors, summary
 
 
@@ -57,7 +57,14 @@ def _main(argv: list[str] | None = None) -> int:
     results = kinds.add_parser("results", help="compacts new results <landlord> <period>")
     results.add_argument("landlord")
     results.add_argument("period", help="the year, such as 2026-27")
-    for sub in (estate, compact, results):
+    landlord = kinds.add_parser("landlord", help='compacts new landlord "<name>"')
+    landlord.add_argument("name")
+    group = kinds.add_parser("group", help='compacts new group <landlord> "<name>" --kind scrutiny-panel')
+    group.add_argument("landlord")
+    group.add_argument("name")
+    group.add_argument("--kind", dest="kind_of_group", default="tra", help="tra (default), scrutiny-panel, area-forum, ...")
+    group.add_argument("--estates", default="", help="the estates it covers: oak-court,elm-park")
+    for sub in (estate, compact, results, landlord, group):
         sub.add_argument("--root", type=Path, default=Path("."))
     schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
     schemas.add_argument("--root", type=Path, default=Path("."))
@@ -80,16 +87,22 @@ def _main(argv: list[str] | None = None) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """Write a commented, valid file and say what to fill in next."""
-    from .scaffold import ScaffoldError, new_compact, new_estate, new_results
+    from .scaffold import (ScaffoldError, new_compact, new_estate, new_group, new_landlord,
+                           new_results)
 
     try:
         if args.kind == "estate":
             made = new_estate(args.root, args.landlord, args.name)
         elif args.kind == "results":
             made = new_results(args.root, args.landlord, args.period)
+        elif args.kind == "landlord":
+            made = new_landlord(args.root, args.name)
+        elif args.kind == "group":
+            made = new_group(args.root, args.landlord, args.name, args.kind_of_group,
+                             _names(args.estates))
         else:
-            estates = [e.strip() for e in args.estates.split(",") if e.strip()]
-            made = new_compact(args.root, args.landlord, args.title, args.scope, estates)
+            made = new_compact(args.root, args.landlord, args.title, args.scope,
+                               _names(args.estates))
     except ScaffoldError as error:
         print(error, file=sys.stderr)
         return 1
@@ -98,6 +111,10 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"  {number}. {step}")
     print("Then run 'compacts check' to make sure it is right.")
     return 0
+
+
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 def run_check(root: Path, form: str) -> int:

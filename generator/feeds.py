@@ -14,7 +14,8 @@ from icalendar import Calendar, Event
 from .history import History
 from .i18n import Translations
 from .model import Landlord, Site
-from .pages import build_date, compact_path, estate_path, url_of, version_path
+from .dates import PartialDate
+from .pages import build_date, compact_path, estate_path, landlord_path, url_of, version_path
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Entry:
     """One thing that happened, for a feed."""
 
     id: str
-    day: date
+    day: PartialDate  # as published; the feed's timestamp is its first day
     title: str
     path: str
     summary: str
@@ -40,8 +41,9 @@ def entries(landlord: Landlord, history: History, t: Translations) -> list[Entry
         for review in compact.reviews:
             found.append(Entry(f"{landlord.id}/{compact.id}/review/{review.date}", review.date,
                                t.gettext("Reviewed: %(title)s") % {"title": title},
-                               compact_path(compact) + "#reviews", t.gettext(review.outcome)))
-    return sorted(found, key=lambda e: (e.day, e.id), reverse=True)
+                               compact_path(compact) + "#reviews",
+                               t.gettext(review.outcome) if review.outcome else ""))
+    return sorted(found, key=lambda e: (e.day.start, e.id), reverse=True)
 
 
 def atom(title: str, feed_path: str, items: list[Entry], base_url: str, language: str) -> str:
@@ -51,19 +53,20 @@ def atom(title: str, feed_path: str, items: list[Entry], base_url: str, language
     feed.title(title)
     feed.language(language)
     feed.link(href=f"{base_url}{feed_path}", rel="self")
-    feed.updated(_moment(max((e.day for e in items), default=build_date())))
+    feed.updated(_moment(max((e.day.start for e in items), default=build_date())))
     for item in reversed(items):
         entry = feed.add_entry()
         entry.id(f"urn:tenant-compacts:{item.id}")
         entry.title(item.title)
         entry.link(href=f"{base_url}{_page_url(item.path)}")
-        entry.updated(_moment(item.day))
+        entry.updated(_moment(item.day.start))
         entry.summary(item.summary)
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
 def calendar(title: str, landlords: list[Landlord], t: Translations, base_url: str) -> str:
-    """Review due dates of current compacts, and the TRA meetings the estates list."""
+    """Review due dates of current compacts, and the meetings groups list. A calendar needs a
+    day: a review due 'in March 2027' or with no published date is left out, not invented."""
     cal = Calendar()
     cal.add("prodid", "-//Tenant participation compacts//EN")
     cal.add("version", "2.0")
@@ -71,18 +74,23 @@ def calendar(title: str, landlords: list[Landlord], t: Translations, base_url: s
     stamp = _moment(build_date())
     for landlord in landlords:
         for compact in landlord.compacts:
-            if compact.status in ("agreed", "under-review"):
+            if compact.current and compact.review_due and compact.review_due.exact:
                 cal.add_component(_event(
                     f"review-{landlord.id}-{compact.id}-{compact.review_due}", stamp,
                     t.gettext("Review due: %(title)s") % {"title": t.gettext(compact.title)},
-                    compact.review_due, None, "", f"{base_url}{_page_url(compact_path(compact))}"))
-        for estate in landlord.estates:
-            for meeting in (estate.tra.next_meetings if estate.tra else []):
+                    compact.review_due.exact, None, "",
+                    f"{base_url}{_page_url(compact_path(compact))}"))
+        for group in landlord.groups:
+            estate = landlord.estate(group.estate_ids[0]) if len(group.estate_ids) == 1 else None
+            page = estate_path(estate) if estate else landlord_path(landlord)
+            summary = t.gettext("Tenants' association meeting: %(estate)s") % {
+                "estate": estate.name} if estate and group.kind == "tra" else \
+                t.gettext("Meeting: %(group)s") % {"group": group.name}
+            for meeting in group.next_meetings:
                 cal.add_component(_event(
-                    f"meeting-{landlord.id}-{estate.id}-{meeting.date}", stamp,
-                    t.gettext("Tenants' association meeting: %(estate)s") % {"estate": estate.name},
+                    f"meeting-{landlord.id}-{group.id}-{meeting.date}", stamp, summary,
                     meeting.date, meeting.time, meeting.place,
-                    f"{base_url}{_page_url(estate_path(estate))}"))
+                    f"{base_url}{_page_url(page)}"))
     return cal.to_ical().decode("utf-8")
 
 

@@ -14,8 +14,12 @@ from dataclasses import MISSING, dataclass
 from datetime import date, time
 from typing import Any, Literal
 
+from .dates import PartialDate
+
 DATE = {"type": "string", "format": "date",
         "description": "A date written as year-month-day, such as 2025-04-01."}
+# A date as the source gives it: a day, a month or a year (YAML reads a bare year as a number).
+PARTIAL_DATE = {"type": ["string", "integer"], "format": "partial-date"}
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,14 @@ def _type(hint: Any, spec: Spec) -> dict[str, Any]:
         if spec.pattern:
             schema["items"]["pattern"] = whole(spec.pattern)
         return schema
+    if hint is PartialDate:  # before dataclasses: it is one, but written as text
+        return dict(PARTIAL_DATE)
     if dataclasses.is_dataclass(hint):
         return schema_of(hint)
     if hint is date:
         return dict(DATE)
+    if hint is bool:
+        return {"type": "boolean"}
     if hint is time:
         return {"type": "string", "pattern": whole("^([01][0-9]|2[0-3]):[0-5][0-9]$")}
     if hint is int or hint is float:
@@ -128,6 +136,8 @@ def _value(hint: Any, node: Any, key: Any, spec: Spec, note: typing.Callable) ->
     if typing.get_origin(hint) is list:
         (item,) = typing.get_args(hint)
         return [_value(item, raw, index, spec, note) for index in range(len(raw))]
+    if hint is PartialDate:
+        return PartialDate.parse(raw)
     if dataclasses.is_dataclass(hint):
         return build(hint, raw, note)
     if hint is date:

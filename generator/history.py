@@ -13,12 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from .loader import Document, parse_text
-from .safety import MAX_FILE_BYTES, scan_text
-from .model import Compact, compact_from
+from .model import Compact
 from .privacy import redact
+from .safety import MAX_FILE_BYTES, scan_text
+from .site import compact_from
 from .validate import check_schema
 
-_AGREED = re.compile(r"^agreed:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
+_AGREED = re.compile(r"^agreed:\s*['\"]?(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.M)
 _COMPACT_FILE = re.compile(r"^compacts/([^/]+)/compacts/([^/]+)\.ya?ml$")
 
 

@@ -12,12 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from .catalog_check import format_problem, is_interface
+from .dates import MONTH, YEAR, PartialDate
 
 SOURCE = "en"
 _LOCALES = {"en": "en_GB", "cy": "cy_GB"}  # British English dates and spelling
@@ -118,7 +119,14 @@ class Translations:
     def locale(self) -> str:
         return _LOCALES.get(self.language.code, self.language.code.replace("-", "_"))
 
-    def date(self, value: date | None) -> str:
+    def date(self, value: "date | PartialDate | None") -> str:
+        """A date as precise as the source: '1 April 2025', 'August 2008' or '2009'."""
+        if isinstance(value, PartialDate):
+            if value.precision == YEAR:
+                return str(value.year)
+            if value.precision == MONTH:
+                return format_skeleton("yMMMM", value.start, locale=self.locale)
+            value = value.start
         return format_date(value, format="long", locale=self.locale) if value else ""
 
     def money(self, amount: float) -> str:

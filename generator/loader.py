@@ -173,7 +173,7 @@ def position(node: Any, key: Any = None, *, of_key: bool = False) -> tuple[int, 
 
 
 YAML_SUFFIXES = (".yml", ".yaml")
-_PLACES = {"compacts": "compact", "estates": "estate", "results": "results"}
+_PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "results": "results"}
 
 
 def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
@@ -218,5 +218,6 @@ def _kind_of(relative: Path) -> tuple[str, str]:
 def _misplaced(display: str) -> str:
     return ("This file is not in a place the publisher reads, so it would be ignored. "
             "Landlords go in compacts/<landlord>/landlord.yml, compacts in "
-            "compacts/<landlord>/compacts/, estates in compacts/<landlord>/estates/, results "
+            "compacts/<landlord>/compacts/, estates in compacts/<landlord>/estates/, groups "
+            "in compacts/<landlord>/groups/, results "
             "in compacts/<landlord>/results/ and standards in standards/.")

@@ -1,18 +1,19 @@
-"""The site model: plain objects built from valid data, used by every later stage."""
+"""The site model: plain objects built from valid data, used by every later stage.
+
+It imports nothing from the reading and checking stages; `site.read_site` builds it.
+Unknown is a value here: a field left out of a file is None or empty, and every derived
+claim (met, overdue, signed, covered) is worked out only from what is known.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
-from pathlib import Path
 from typing import Literal
 
-from .checks import site_checks
-from .fields import build, data
+from .dates import PartialDate, parse_period
+from .fields import data
 
-from .loader import Document, discover, position
-from .problems import Problem, errors
-from .rules import CURRENT, check_rules
-from .validate import CORE_STANDARDS, check_schema
+CORE_STANDARDS = "core-standards"
 
 
 @dataclass
@@ -67,44 +68,95 @@ class StandardSet:
 @dataclass
 class Party:
     name: str = data("The organisation's name.")
-    role: Literal["landlord", "federation", "tra", "tenants-panel", "other"] = data(
-        "'landlord', 'federation', 'tra', 'tenants-panel' or 'other'.")
-    signed_by: str = data("The person who signed, with their role.", default="")
+    role: Literal["landlord", "federation", "tra", "tenants-panel", "group", "other"] = data(
+        "'landlord', 'federation', 'tra', 'tenants-panel', 'group' or 'other'.")
+    signed_by: str = data("The role of the person who signed for it, such as 'Chair of the "
+                          "Federation', if the compact was signed.", default="")
+
+
+@dataclass
+class Consultation:
+    """How tenants can comment on a draft."""
+
+    opens: PartialDate | None = data("When comments open: a day, a month or a year.", default=None)
+    closes: PartialDate | None = data("The last day for comments: a day, a month or a year.",
+                                      default=None)
+    how_to_respond: str = data(f"How to send comments. {TEXT}", text=True, default="")
+
+
+@dataclass
+class Approval:
+    """A decision by the landlord alone, such as a cabinet adopting a strategy."""
+
+    by: str = data("Who approved it, such as 'the council's Cabinet'.")
+    date: PartialDate | None = data("When: a day, a month or a year.", default=None)
+    reference: str = data("A web address of the decision, starting with https://.",
+                          pattern="^https?://", default="")
+
+
+@dataclass
+class ArchivedVersion:
+    """An earlier version that was never in this repository's history, from the archive."""
+
+    date: PartialDate = data("When it was agreed or published: a day, a month or a year.")
+    title: str = data("Its title.", text=True)
+    summary: str = data(f"What it said, in a few sentences. {TEXT}", text=True, default="")
+    link: str = data("A web address of the archived document, starting with https://.",
+                     pattern="^https?://", default="")
 
 
 @dataclass
 class Commitment:
     id: str = data("A short name for the promise, unique in this compact.", pattern=SLUG)
-    standards: list[str] = data("The Core Standard items it meets, such as "
-                                "information.accessible.", min_items=1, unique=True)
     text: str = data(f"The promise, in plain English. {TEXT}", text=True)
+    standards: list[str] = data("The standard items it meets, such as information.accessible.",
+                                unique=True, default=[])
 
 
 @dataclass
 class Action:
     id: str = data("A short name for the action, unique in this compact.", pattern=SLUG)
     action: str = data("What will be done.", text=True)
-    owner: str = data("Who is responsible.")
-    due: date = data("When it should be done by.")
-    status: Literal["not-started", "in-progress", "done"] = data(
-        "'not-started', 'in-progress' or 'done'.")
+    owner: str = data("Who is responsible, as a role (such as 'Tenant Involvement Manager').",
+                      default="")
+    due: PartialDate | None = data("When it should be done by: a day, a month or a year.",
+                                   default=None)
+    status: Literal["not-started", "in-progress", "done"] | None = data(
+        "'not-started', 'in-progress' or 'done'; leave out if not reported.", default=None)
+
+    def overdue(self, today: date) -> bool:
+        """Known to be late: a due date that has certainly passed, and not reported done."""
+        return self.status != "done" and self.due is not None and self.due.passed(today)
+
+
+REVIEW_KINDS = ["annual", "tenant-led-scrutiny", "external-audit", "inspection", "consultation",
+                "councillors-scrutiny", "review-conference", "other"]
 
 
 @dataclass
 class Review:
-    date: date = data("When the review took place.")
-    kind: Literal["annual", "tenant-led-scrutiny", "external-audit"] = data(
-        "'annual', 'tenant-led-scrutiny' or 'external-audit'.")
-    participants: list[str] = data("Who took part.", min_items=1)
-    findings: str = data(f"What the review found. {TEXT}", text=True)
-    outcome: str = data("The result of the review.", text=True)
+    date: PartialDate = data("When the review took place: a day, a month or a year.")
+    kind: Literal[tuple(REVIEW_KINDS)] = data("'" + "', '".join(REVIEW_KINDS[:-1]) +
+                                              "' or 'other' (then give a label).")
+    label: str = data("What kind of review it was, in words, when kind is 'other'.",
+                      text=True, default="")
+    participants: list[str] = data("Who took part, as organisations or roles.", default=[])
+    findings: str = data(f"What the review found. {TEXT}", text=True, default="")
+    outcome: str = data("The result of the review.", text=True, default="")
     changes: list[str] = data("Changes agreed at the review.", text=True, default=[])
-    next_review: date | None = data("When the next review is due.", default=None)
+    next_review: PartialDate | None = data("When the next review is due: a day, a month or a "
+                                           "year.", default=None)
+
+
+STATUSES = ["draft", "agreed", "adopted", "under-review", "superseded", "expired"]
+CURRENT = ("agreed", "adopted", "under-review")  # in force today
+PAST = ("superseded", "expired")
+SIGNED = ("agreed", "under-review", "superseded", "expired")  # signed by the parties, if agreed
 
 
 @dataclass
 class Compact:
-    """A tenant participation compact: compacts/<landlord>/compacts/<compact>.yml."""
+    """A tenant participation compact (or a strategy or framework): compacts/<landlord>/compacts/<compact>.yml."""
 
     id: str
     landlord_id: str
@@ -112,50 +164,83 @@ class Compact:
     title: str = data("The compact's title.", text=True)
     scope: Literal["district", "local"] = data(
         "'district' for the whole landlord, 'local' for one estate or area.")
-    status: Status = data("'draft', 'agreed', 'under-review' or 'superseded'.")
-    parties: list[Party] = data("Who signed: the landlord and the tenants' organisation.",
-                                min_items=2)
-    review_due: date = data("The date of the next review (at least once a year).")
+    status: Literal[tuple(STATUSES)] = data(
+        "'draft' (being written or consulted on), 'agreed' (signed by the parties), 'adopted' "
+        "(approved by the landlord alone), 'under-review', 'superseded' or 'expired'.")
+    parties: list[Party] = data("The landlord and the tenants' organisations it is made with.",
+                                min_items=1)
     summary: str = data(f"A few sentences a tenant reads first. {TEXT}", text=True)
-    commitments: list[Commitment] = data("The promises in the compact.", min_items=1)
+    commitments: list[Commitment] = data("The promises in the compact.", default=[])
     estate_ids: list[str] = data("For a local compact: the estates it covers, by their file "
                                  "names (such as oak-court).", key="estates", min_items=1,
                                  unique=True, pattern=SLUG, default=[])
-    agreed: date | None = data("The date both sides signed the compact.", default=None)
+    agreed: PartialDate | None = data("When the parties signed it: a day, a month or a year. "
+                                      "Leave out if not known.", default=None)
+    adopted: Approval | None = data("For a compact approved by the landlord alone: who "
+                                    "approved it and when.", default=None)
+    consultation: Consultation | None = data("For a draft: when and how tenants can comment.",
+                                             default=None)
+    runs: str = data("The years it runs for, such as 2022-2027.",
+                     pattern="^[0-9]{4}-[0-9]{4}$", default="")
+    review_due: PartialDate | None = data("When the next review is due: a day, a month or a "
+                                          "year. Leave out if none has been published.",
+                                          default=None)
     action_plan: list[Action] = data("The actions agreed to make the compact happen.",
                                      default=[])
     reviews: list[Review] = data("Reviews of the compact so far, oldest first.", default=[])
+    archive: list[ArchivedVersion] = data("Earlier versions that are not in this repository's "
+                                          "history, from the archive.", default=[])
 
     SCHEMA_RULES = [
         {"if": {"properties": {"scope": {"const": "local"}}, "required": ["scope"]},
          "then": {"required": ["estates"]}},
-        {"if": {"properties": {"status": {"enum": ["agreed", "under-review", "superseded"]}},
-                "required": ["status"]},
-         "then": {"required": ["agreed"]}},
     ]
+
+    @property
+    def current(self) -> bool:
+        return self.status in CURRENT
+
+    @property
+    def signed(self) -> bool:
+        """Signed by the parties: agreed (now or before it was replaced) and not adopted."""
+        return self.status in SIGNED and self.agreed is not None
+
+    @property
+    def period(self) -> tuple[int, int] | None:
+        return parse_period(self.runs)
+
+    def review_overdue(self, today: date) -> bool:
+        """Known to be late: in force, with a published review date that has certainly passed."""
+        return self.current and self.review_due is not None and self.review_due.passed(today)
 
     def cited(self) -> set[str]:
         """Ids of every standard item a commitment meets."""
         return {item for c in self.commitments for item in c.standards}
 
-    def commitments_for(self, standard: Standard) -> list[Commitment]:
-        """The commitments that meet any item of one standard."""
-        ids = {item.id for item in standard.items}
-        return [c for c in self.commitments if ids & set(c.standards)]
-
     def covered(self, items: list[StandardItem]) -> int:
         """How many of these items the compact's commitments meet."""
         return len({item.id for item in items} & self.cited())
 
-    def outside(self, standards: StandardSet) -> list[Commitment]:
-        """Commitments that meet none of a set's items (they cite other standards)."""
-        ids = {item.id for item in standards.items()}
-        return [c for c in self.commitments if not ids & set(c.standards)]
+    def uncovered(self, items: list[StandardItem]) -> list[StandardItem]:
+        """The items no commitment meets."""
+        cited = self.cited()
+        return [item for item in items if item.id not in cited]
+
+    def by_standard(self, standards: StandardSet) -> list[tuple[Standard | None, list[Commitment]]]:
+        """Each commitment once, under the standard of the first item it cites in the set;
+        commitments citing none of the set's items last, under None."""
+        owner = {item.id: standard for standard in standards.standards for item in standard.items}
+        groups: dict[str | None, list[Commitment]] = {}
+        for commitment in self.commitments:
+            standard = next((owner[i] for i in commitment.standards if i in owner), None)
+            groups.setdefault(standard.id if standard else None, []).append(commitment)
+        ordered = [(s, groups[s.id]) for s in standards.standards if s.id in groups]
+        return ordered + ([(None, groups[None])] if None in groups else [])
 
 
 @dataclass
 class Contact:
-    """How tenants can get in touch."""
+    """How tenants can get in touch: an organisation's contact, not a person's."""
 
     email: str = data("An email address, such as tenants@example.gov.uk.", format="email",
                       default="")
@@ -177,10 +262,81 @@ class TRA:
 
     name: str = data("The TRA's name.")
     meetings: str = data(f"When and where the TRA meets. {TEXT}", text=True, default="")
+    how_to_join: str = data(f"How to join or get involved. {TEXT}", text=True, default="")
     contact: Contact | None = data("How to get in touch with the TRA.", default=None)
-    recognised: date | None = data("The date the landlord recognised the TRA.", default=None)
+    recognised: PartialDate | None = data("When the landlord recognised the TRA: a day, a month "
+                                          "or a year.", default=None)
     next_meetings: list[Meeting] = data("Dates of the next meetings, for the calendar tenants "
                                         "can subscribe to.", default=[])
+
+
+GROUP_KINDS = ["federation", "area-forum", "tenants-and-homeowners-forum", "scrutiny-panel",
+               "performance-review-group", "digital-panel", "youth-panel",
+               "tenant-management-organisation", "tra", "other"]
+
+
+@dataclass
+class Group:
+    """A group through which tenants take part: compacts/<landlord>/groups/<group>.yml."""
+
+    id: str
+    landlord_id: str
+    path: str
+    name: str = data("The group's name.")
+    kind: Literal[tuple(GROUP_KINDS)] = data(
+        "'" + "', '".join(GROUP_KINDS[:-1]) + "' or 'other' (then give a label).")
+    label: str = data("What kind of group it is, in words, when kind is 'other'.", text=True,
+                      default="")
+    summary: str = data(f"What the group does, in a few sentences. {TEXT}", text=True,
+                        default="")
+    estate_ids: list[str] = data("The estates it covers, by file name; leave out estates and "
+                                 "areas for the whole landlord.", key="estates", unique=True,
+                                 pattern=SLUG, default=[])
+    area_ids: list[str] = data("The areas it covers, by their id in landlord.yml.", key="areas",
+                               unique=True, pattern=SLUG, default=[])
+    meetings: str = data(f"When and where it meets. {TEXT}", text=True, default="")
+    how_to_join: str = data(f"How to join or get involved. {TEXT}", text=True, default="")
+    contact: Contact | None = data("How to get in touch with the group.", default=None)
+    active: bool | None = data("true if the group is active now, false if it is not; leave "
+                               "out if not known.", default=None)
+    recognised: PartialDate | None = data("When the landlord recognised the group: a day, a "
+                                          "month or a year.", default=None)
+    next_meetings: list[Meeting] = data("Dates of the next meetings, for the calendar.",
+                                        default=[])
+
+    @property
+    def whole_landlord(self) -> bool:
+        return not self.estate_ids and not self.area_ids
+
+
+@dataclass
+class Share:
+    """Part of a fund given to an area, a group or an estate."""
+
+    to: str = data("Who or what gets this part, such as 'North area forum'.")
+    amount: float | None = data("The amount in pounds; leave out if not published.", minimum=0,
+                                default=None)
+    approximate: bool = data("true if the amount is approximate ('about').", default=False)
+
+
+@dataclass
+class Fund:
+    """Money for tenant participation: a budget, a grant scheme or an estate fund."""
+
+    name: str = data("The fund's name, such as 'Estate improvement fund'.", text=True)
+    amount: float | None = data("The amount in pounds; leave out if not published.", minimum=0,
+                                default=None)
+    approximate: bool = data("true if the amount is approximate ('about £900,000').",
+                             default=False)
+    period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$",
+                       default="")
+    purpose: str = data(f"What the money is for. {TEXT}", text=True, default="")
+    decided_by: str = data("Who decides how it is spent, such as 'the TRA committee'.",
+                           text=True, default="")
+    split: list[Share] = data("How it is divided across areas, groups or estates.", default=[])
+    grant_rule: str = data(f"How grants are worked out, in words. {TEXT}", text=True,
+                           default="")
+    spent_on: str = data(f"What the money was spent on. {TEXT}", text=True, default="")
 
 
 @dataclass
@@ -190,6 +346,29 @@ class Budget:
     amount: float = data("The amount in pounds, such as 12000.", minimum=0)
     period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$")
     spent_on: str = data(f"What the money is for or was spent on. {TEXT}", text=True, default="")
+
+
+@dataclass
+class Organisation:
+    """An organisation that manages homes for the landlord."""
+
+    name: str = data("Its name.")
+    kind: str = data("What it is, in words, such as 'tenant management organisation'.",
+                     text=True, default="")
+    web: str = data("A web address starting with https://.", pattern="^https?://", default="")
+
+
+TENURES = ["tenants", "leaseholders", "shared-owners", "homeowners", "other"]
+
+
+@dataclass
+class TenureCount:
+    """Homes of one tenure."""
+
+    tenure: Literal[tuple(TENURES)] = data("'" + "', '".join(TENURES[:-1]) + "' or 'other'.")
+    homes: int = data("How many homes.", minimum=0)
+    approximate: bool = data("true if the number is approximate.", default=False)
+    label: str = data("The tenure in words, when it is 'other'.", text=True, default="")
 
 
 @dataclass
@@ -203,10 +382,27 @@ class Estate:
     summary: str = data(f"A few sentences about the estate. {TEXT}", text=True)
     area: str = data("The ward, town or neighbourhood.", default="")
     homes: int | None = data("How many homes are on the estate.", minimum=0, default=None)
+    homes_approximate: bool = data("true if the number of homes is approximate.", default=False)
     tra: TRA | None = data("The estate's tenants' and residents' association (TRA), if it "
-                           "has one.", default=None)
-    budget: Budget | None = data("Money the estate's tenants decide how to spend.",
-                                 default=None)
+                           "has one. Further groups go in groups/.", default=None)
+    budget: Budget | None = data("Money the estate's tenants decide how to spend: the short "
+                                 "form of one fund (more go under funds).", default=None)
+    funds: list[Fund] = data("Money for the estate: budgets, grants and funds.", default=[])
+    managed_by: Organisation | None = data("An organisation that manages the estate for the "
+                                           "landlord, such as a tenant management organisation.",
+                                           default=None)
+
+
+@dataclass
+class Area:
+    """A ward, neighbourhood or forum area that groups estates."""
+
+    id: str = data("A short name in lower case letters, digits and hyphens.", pattern=SLUG)
+    name: str = data("The area's name.")
+    kind: Literal["ward", "neighbourhood", "forum-area", "other"] = data(
+        "'ward', 'neighbourhood', 'forum-area' or 'other'.", default="other")
+    estate_ids: list[str] = data("The estates in the area, by file name.", key="estates",
+                                 unique=True, pattern=SLUG, default=[])
 
 
 @dataclass
@@ -216,27 +412,61 @@ class Landlord:
     id: str
     path: str
     name: str = data("The landlord's full name, such as 'Greenfield District Council'.")
-    kind: Literal["council", "housing-association"] = data(
-        "'council' or 'housing-association'.")
+    kind: Literal["council", "housing-association", "other"] = data(
+        "'council', 'housing-association' or 'other'.")
     summary: str = data(f"A few sentences a tenant reads first. {TEXT}", text=True)
     area: str = data("The area where the landlord's homes are.", default="")
-    homes: int | None = data("How many homes the landlord rents out.", minimum=0, default=None)
+    homes: int | None = data("How many homes the landlord rents out or manages.", minimum=0,
+                             default=None)
+    homes_approximate: bool = data("true if the number of homes is approximate ('about "
+                                   "55,000').", default=False)
+    homes_note: str = data("What the number of homes includes, such as 'including "
+                           "homeowners'.", text=True, default="")
+    tenures: list[TenureCount] = data("Homes broken down by tenure.", default=[])
     federation: str = data("The name of the tenants' umbrella body (federation), if there "
                            "is one.", default="")
     contact: Contact | None = data("How tenants can get in touch.", default=None)
     formats: str = data(f"How to ask for information in another format or language. {TEXT}",
                         text=True, default="")
+    areas: list[Area] = data("Wards, neighbourhoods or forum areas that group estates.",
+                             default=[])
+    funds: list[Fund] = data("Money for tenant participation across the landlord.", default=[])
+    managed_by: Organisation | None = data("An organisation that manages the homes for the "
+                                           "landlord.", default=None)
+    require_full_coverage: bool = data("true to make a district-wide compact that leaves a Core "
+                                       "Standard item uncovered an error, not a warning.",
+                                       default=False)
     compacts: list[Compact] = field(default_factory=list)
     estates: list[Estate] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
     results: list[Results] = field(default_factory=list)  # oldest period first
 
     def district_compact(self) -> Compact | None:
         """The current district-wide compact, if there is one."""
-        return next((c for c in self.compacts if c.scope == "district" and c.status in CURRENT),
-                    None)
+        return next((c for c in self.compacts if c.scope == "district" and c.current), None)
+
+    def compacts_by_status(self) -> dict[str, list[Compact]]:
+        """Every compact once: 'current', 'draft' (being written or consulted on), 'past'."""
+        found: dict[str, list[Compact]] = {"current": [], "draft": [], "past": []}
+        for compact in self.compacts:
+            found["current" if compact.current else "draft" if compact.status == "draft"
+                  else "past"].append(compact)
+        return found
 
     def local_compacts(self, estate_id: str) -> list[Compact]:
         return [c for c in self.compacts if c.scope == "local" and estate_id in c.estate_ids]
+
+    def estate(self, estate_id: str) -> Estate | None:
+        return next((e for e in self.estates if e.id == estate_id), None)
+
+    def areas_of(self, estate_id: str) -> list[Area]:
+        return [a for a in self.areas if estate_id in a.estate_ids]
+
+    def groups_for(self, estate_id: str) -> list[Group]:
+        """Every group that covers an estate: its own, its areas', and landlord-wide ones."""
+        areas = {a.id for a in self.areas_of(estate_id)}
+        return [g for g in self.groups
+                if g.whole_landlord or estate_id in g.estate_ids or areas & set(g.area_ids)]
 
     def reviews_for(self, estate_id: str) -> list[tuple[Compact, Review]]:
         """Reviews of the compacts that cover an estate (its local ones and the district one)."""
@@ -245,15 +475,26 @@ class Landlord:
         found = [(c, r) for c in compacts for r in c.reviews]
         return sorted(found, key=lambda pair: pair[1].date, reverse=True)
 
+    def overdue_reviews(self, today: date) -> list[Compact]:
+        return [c for c in self.compacts if c.review_overdue(today)]
+
     def overdue_actions(self, today: date) -> list[tuple[Compact, Action]]:
-        """Unfinished actions past their date, in current compacts."""
-        return [(c, a) for c in self.compacts if c.status in CURRENT
-                for a in c.action_plan if a.status != "done" and a.due < today]
+        """Unfinished actions known to be past their date, in current compacts."""
+        return [(c, a) for c in self.compacts if c.current for a in c.action_plan
+                if a.overdue(today)]
+
+    def undated(self) -> list[Compact]:
+        """Current compacts with no published review date (never called overdue)."""
+        return [c for c in self.compacts if c.current and c.review_due is None]
+
+
+TENURE_MEASURES = ["low-cost-rental", "low-cost-home-ownership", "combined"]
+MET, NOT_MET, NO_TARGET, NOT_REPORTED = "met", "not-met", "no-target", "not-reported"
 
 
 @dataclass
 class Measure:
-    """A measure with a target, for the landlord or one estate."""
+    """A measure, for the landlord or one estate, with its target if one was set."""
 
     id: str = data("A short name for the measure, such as active-tras.", pattern=SLUG)
     name: str = data("What is measured, in plain English.", text=True)
@@ -261,8 +502,22 @@ class Measure:
         "'count', 'percent', 'days', 'pounds' or 'per-1000-homes'.")
     better: Literal["higher", "lower"] = data("'higher' if a bigger number is better, "
                                               "'lower' if a smaller one is.")
-    target: float = data("The target for the period.")
-    actual: float = data("What was achieved in the period.")
+    target: float | None = data("The target for the period; leave out if none was set.",
+                                default=None)
+    actual: float | None = data("What was achieved in the period; leave out and give "
+                                "not_reported if it was not reported.", default=None)
+    not_reported: str = data("Why there is no result, such as 'no reliable data after the "
+                             "transfer'.", text=True, default="")
+    part: str = data("The part of the measure, such as 'emergency repairs' or 'stage 1'.",
+                     text=True, default="")
+    tenure: Literal[tuple(TENURE_MEASURES)] | None = data(
+        "'low-cost-rental', 'low-cost-home-ownership' or 'combined'.", default=None)
+    numerator: float | None = data("The number counted (such as satisfied tenants), if "
+                                   "published.", minimum=0, default=None)
+    denominator: float | None = data("The number it is out of (such as tenants asked), if "
+                                     "published.", minimum=0, default=None)
+    sample_size: int | None = data("How many tenants answered, for a survey measure.",
+                                   minimum=0, default=None)
     estate: str | None = data("The estate it is about, by file name (such as oak-court); "
                               "leave it out for the whole landlord.", pattern=SLUG, default=None)
     tsm: str | None = data("The Tenant Satisfaction Measure it reports, such as TP01.",
@@ -271,13 +526,29 @@ class Measure:
                                 "monitoring.targets.", unique=True, default=[])
 
     @property
-    def met(self) -> bool:
-        return self.actual >= self.target if self.better == "higher" else self.actual <= self.target
+    def key(self) -> tuple:
+        """What makes a measure one line of a trend: the measure, its part and tenure."""
+        return (self.id, self.part, self.tenure or "")
+
+    @property
+    def status(self) -> str:
+        """met, not-met, no-target or not-reported: never 'met' without a target and a result."""
+        if self.actual is None:
+            return NOT_REPORTED
+        if self.target is None:
+            return NO_TARGET
+        won = self.actual >= self.target if self.better == "higher" else self.actual <= self.target
+        return MET if won else NOT_MET
+
+    @property
+    def met(self) -> bool | None:
+        """True or False where a target and a result are known; None otherwise."""
+        return {MET: True, NOT_MET: False}.get(self.status)
 
 
 @dataclass
 class Method:
-    """A way of involving tenants, with what it cost and whom it reached."""
+    """A way of involving tenants, with what it cost and whom it reached, where known."""
 
     id: str = data("A short name for the method, such as repairs-panel.", pattern=SLUG)
     name: str = data("The method's name, such as 'Repairs panel'.", text=True)
@@ -285,17 +556,18 @@ class Method:
                   "tra-meeting", "scrutiny", "other"] = data(
         "'panel', 'focus-group', 'estate-walkabout', 'digital-panel', 'survey', "
         "'tra-meeting', 'scrutiny' or 'other'.")
-    cost: float = data("What it cost in the period, in pounds.", minimum=0)
-    participants: int = data("How many tenants took part.", minimum=0)
-    hours: float = data("How many hours tenants gave, added up.", minimum=0)
+    cost: float | None = data("What it cost in the period, in pounds.", minimum=0, default=None)
+    participants: int | None = data("How many tenants took part.", minimum=0, default=None)
+    hours: float | None = data("How many hours tenants gave, added up.", minimum=0, default=None)
 
     @property
     def cost_per_participant(self) -> float | None:
-        return self.cost / self.participants if self.participants else None
+        return self.cost / self.participants if self.cost is not None and self.participants \
+            else None
 
     @property
     def cost_per_hour(self) -> float | None:
-        return self.cost / self.hours if self.hours else None
+        return self.cost / self.hours if self.cost is not None and self.hours else None
 
 
 @dataclass
@@ -305,12 +577,17 @@ class EqualityGroup:
     category: Literal["age", "sex", "ethnicity", "disability"] = data(
         "'age', 'sex', 'ethnicity' or 'disability'.")
     group: str = data("The group, as the landlord records it, such as '16 to 24'.", text=True)
-    representatives: float = data("Its share of representatives, in per cent.", minimum=0)
-    tenants: float = data("Its share of all tenants, in per cent.", minimum=0)
+    representatives: float | None = data("Its share of representatives, in per cent.",
+                                         minimum=0, default=None)
+    tenants: float | None = data("Its share of all tenants, in per cent.", minimum=0,
+                                 default=None)
 
     @property
-    def under_represented(self) -> bool:
-        """Fewer than four in five of the representatives its share of tenants would give."""
+    def under_represented(self) -> bool | None:
+        """Fewer than four in five of the representatives its share of tenants would give;
+        None when either share is not known."""
+        if self.representatives is None or self.tenants is None:
+            return None
         return self.tenants >= 1 and self.representatives < 0.8 * self.tenants
 
 
@@ -321,8 +598,8 @@ class Results:
     landlord_id: str
     period: str
     path: str
-    measures: list[Measure] = data("Measures with their target and what was achieved.",
-                                   min_items=1)
+    measures: list[Measure] = data("Measures with what was achieved, and the target if one "
+                                   "was set.", default=[])
     summary: str = data(f"A few sentences about the year. {TEXT}", text=True, default="")
     methods: list[Method] = data("The ways tenants were involved, with their cost.", default=[])
     equality: list[EqualityGroup] = data("Who the representatives are, beside all tenants.",
@@ -333,7 +610,7 @@ class Results:
 
 
 # Each kind of data file and the model class that describes it.
-FILE_KINDS = {"landlord": Landlord, "estate": Estate, "compact": Compact,
+FILE_KINDS = {"landlord": Landlord, "estate": Estate, "compact": Compact, "group": Group,
               "standards": StandardSet, "results": Results}
 
 
@@ -351,73 +628,3 @@ class Site:
 
     def item(self, item_id: str) -> StandardItem | None:
         return next((i for s in self.standards for i in s.items() if i.id == item_id), None)
-
-
-@dataclass
-class Checked:
-    """The result of reading a data folder: a site when valid, and every problem found."""
-
-    site: Site | None
-    problems: list[Problem]
-    files: int
-
-
-def read_site(root: Path) -> Checked:
-    """Load, validate and (if there are no errors) build the site model. Never raises on data."""
-    docs, problems, files = discover(root)
-    for doc in docs:
-        problems += check_schema(doc)
-    problems += check_rules(docs) + site_checks(root, docs)
-    if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
-        problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
-                                "is missing or unreadable; every compact refers to it.",
-                                "missing-core-standards"))
-    problems.sort()
-    if errors(problems):
-        return Checked(None, problems, files)
-    return Checked(_build(docs), problems, files)
-
-
-def _build(docs: list[Document]) -> Site:
-    sources: dict[str, list[Source]] = {}
-    standards = [_standard_set(d, sources) for d in docs if d.kind == "standards"]
-    landlords = {d.landlord: build(Landlord, d.data, _noter(d, sources), id=d.id, path=d.path)
-                 for d in docs if d.kind == "landlord"}
-    for doc in docs:
-        if doc.kind == "compact":
-            landlords[doc.landlord].compacts.append(compact_from(doc, sources))
-        elif doc.kind == "estate":
-            landlords[doc.landlord].estates.append(
-                build(Estate, doc.data, _noter(doc, sources), id=doc.id,
-                      landlord_id=doc.landlord, path=doc.path))
-        elif doc.kind == "results":
-            landlords[doc.landlord].results.append(
-                build(Results, doc.data, _noter(doc, sources), landlord_id=doc.landlord,
-                      period=doc.id, path=doc.path))
-    for landlord in landlords.values():
-        landlord.estates.sort(key=lambda e: e.name.lower())
-        landlord.results.sort(key=lambda r: r.period)
-    return Site(standards, sorted(landlords.values(), key=lambda l: l.name.lower()), sources)
-
-
-def _noter(doc: Document, sources: dict[str, list[Source]]):
-    """Remembers each tenant-facing text with its place, so translators can find it."""
-    def note(node: dict | list, key: str | int) -> None:
-        value = str(node[key]).strip()
-        if value:
-            sources.setdefault(value, []).append(Source(doc.path, position(node, key)[0]))
-    return note
-
-
-def _standard_set(doc: Document, sources: dict) -> StandardSet:
-    standard_set = build(StandardSet, doc.data, _noter(doc, sources), path=doc.path)
-    for standard in standard_set.standards:
-        for item in standard.items:
-            item.standard = standard
-    return standard_set
-
-
-def compact_from(doc: Document, sources: dict) -> Compact:
-    """A Compact from a valid compact document; its texts are noted in sources."""
-    return build(Compact, doc.data, _noter(doc, sources), id=doc.id, landlord_id=doc.landlord,
-                 path=doc.path)

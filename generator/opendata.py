@@ -12,7 +12,7 @@ from .model import Site
 from .safety import neutralise
 from .validate import schema
 
-FILE_SCHEMAS = ["landlord", "compact", "estate", "results", "standards"]
+FILE_SCHEMAS = ["landlord", "compact", "estate", "group", "results", "standards"]
 
 
 @dataclass
@@ -30,8 +30,11 @@ def _landlords(site: Site) -> list[dict]:
 
 def _compacts(site: Site) -> list[dict]:
     return [{"landlord": c.landlord_id, "compact": c.id, "title": c.title, "scope": c.scope,
-             "status": c.status, "agreed": c.agreed, "review_due": c.review_due,
-             "estates": " ".join(c.estate_ids)} for l in site.landlords for c in l.compacts]
+             "status": c.status, "signed": c.signed, "agreed": c.agreed,
+             "adopted_by": c.adopted.by if c.adopted else "",
+             "adopted": c.adopted.date if c.adopted else None, "runs": c.runs,
+             "review_due": c.review_due, "estates": " ".join(c.estate_ids)}
+            for l in site.landlords for c in l.compacts]
 
 
 def _commitments(site: Site) -> list[dict]:
@@ -42,14 +45,30 @@ def _commitments(site: Site) -> list[dict]:
 
 def _estates(site: Site) -> list[dict]:
     return [{"landlord": e.landlord_id, "estate": e.id, "name": e.name, "area": e.area,
-             "homes": e.homes, "tra": e.tra.name if e.tra else "",
-             "budget": e.budget.amount if e.budget else None,
-             "budget_period": e.budget.period if e.budget else ""}
+             "homes": e.homes, "homes_approximate": e.homes_approximate,
+             "managed_by": e.managed_by.name if e.managed_by else ""}
             for l in site.landlords for e in l.estates]
+
+
+def _groups(site: Site) -> list[dict]:
+    return [{"landlord": g.landlord_id, "group": g.id, "name": g.name, "kind": g.kind,
+             "label": g.label, "estates": " ".join(g.estate_ids), "areas": " ".join(g.area_ids),
+             "active": g.active, "recognised": g.recognised}
+            for l in site.landlords for g in l.groups]
+
+
+def _funds(site: Site) -> list[dict]:
+    owners = [(l.id, "", l.funds) for l in site.landlords] + \
+        [(e.landlord_id, e.id, e.funds) for l in site.landlords for e in l.estates]
+    return [{"landlord": landlord, "estate": estate, "fund": f.name, "amount": f.amount,
+             "approximate": f.approximate, "period": f.period, "decided_by": f.decided_by,
+             "purpose": f.purpose, "grant_rule": f.grant_rule}
+            for landlord, estate, funds in owners for f in funds]
 
 
 def _reviews(site: Site) -> list[dict]:
     return [{"landlord": c.landlord_id, "compact": c.id, "date": r.date, "kind": r.kind,
+             "label": r.label,
              "participants": "; ".join(r.participants), "findings": r.findings,
              "outcome": r.outcome, "next_review": r.next_review}
             for l in site.landlords for c in l.compacts for r in c.reviews]
@@ -57,8 +76,11 @@ def _reviews(site: Site) -> list[dict]:
 
 def _measures(site: Site) -> list[dict]:
     return [{"landlord": r.landlord_id, "period": r.period, "measure": m.id,
-             "estate": m.estate or "", "name": m.name, "unit": m.unit, "better": m.better,
-             "target": m.target, "actual": m.actual, "met": m.met, "tsm": m.tsm or ""}
+             "estate": m.estate or "", "name": m.name, "part": m.part, "tenure": m.tenure or "",
+             "unit": m.unit, "better": m.better, "target": m.target, "actual": m.actual,
+             "status": m.status, "met": m.met, "not_reported": m.not_reported,
+             "numerator": m.numerator, "denominator": m.denominator,
+             "sample_size": m.sample_size, "tsm": m.tsm or ""}
             for l in site.landlords for r in l.results for m in r.measures]
 
 
@@ -77,11 +99,13 @@ def _equality(site: Site) -> list[dict]:
 
 TABLES = [
     Table("landlords", "Landlords", [("landlord", "string", "Id of the landlord"), ("name", "string", "Name"), ("kind", "string", "council or housing-association"), ("area", "string", "Area"), ("homes", "integer", "Homes rented out"), ("federation", "string", "Tenants' federation")], _landlords),
-    Table("compacts", "Compacts", [("landlord", "string", "Id of the landlord"), ("compact", "string", "Id of the compact"), ("title", "string", "Title"), ("scope", "string", "district or local"), ("status", "string", "draft, agreed, under-review or superseded"), ("agreed", "date", "Date agreed"), ("review_due", "date", "Date the next review is due"), ("estates", "string", "Ids of the estates a local compact covers, separated by spaces")], _compacts),
+    Table("compacts", "Compacts", [("landlord", "string", "Id of the landlord"), ("compact", "string", "Id of the compact"), ("title", "string", "Title"), ("scope", "string", "district or local"), ("status", "string", "draft, agreed, adopted, under-review, superseded or expired"), ("signed", "boolean", "Whether the parties signed it"), ("agreed", "string", "When it was agreed, as published: a day, a month or a year; empty if not known"), ("adopted_by", "string", "Who approved it, for a compact adopted by the landlord alone"), ("adopted", "string", "When it was adopted, as published"), ("runs", "string", "The years it runs for, such as 2022-2027"), ("review_due", "string", "When the next review is due, as published; empty if none was published"), ("estates", "string", "Ids of the estates a local compact covers, separated by spaces")], _compacts),
     Table("commitments", "Commitments", [("landlord", "string", "Id of the landlord"), ("compact", "string", "Id of the compact"), ("commitment", "string", "Id of the commitment"), ("standards", "string", "Standard items it meets, separated by spaces"), ("text", "string", "The promise (Markdown)")], _commitments),
-    Table("estates", "Estates", [("landlord", "string", "Id of the landlord"), ("estate", "string", "Id of the estate"), ("name", "string", "Name"), ("area", "string", "Area"), ("homes", "integer", "Homes"), ("tra", "string", "Tenants' and residents' association"), ("budget", "number", "Estate budget in pounds"), ("budget_period", "string", "Year of the estate budget")], _estates),
-    Table("reviews", "Reviews", [("landlord", "string", "Id of the landlord"), ("compact", "string", "Id of the compact"), ("date", "date", "Date of the review"), ("kind", "string", "annual, tenant-led-scrutiny or external-audit"), ("participants", "string", "Who took part, separated by semicolons"), ("findings", "string", "What it found (Markdown)"), ("outcome", "string", "Outcome (Markdown)"), ("next_review", "date", "Next review due")], _reviews),
-    Table("measures", "Results: measures and targets", [("landlord", "string", "Id of the landlord"), ("period", "string", "Year, such as 2025-26"), ("measure", "string", "Id of the measure"), ("estate", "string", "Id of the estate, empty for the whole landlord"), ("name", "string", "What is measured"), ("unit", "string", "count, percent, days, pounds or per-1000-homes"), ("better", "string", "higher or lower"), ("target", "number", "Target"), ("actual", "number", "Actual"), ("met", "boolean", "Whether the target was met"), ("tsm", "string", "Tenant Satisfaction Measure code, if any")], _measures),
+    Table("estates", "Estates", [("landlord", "string", "Id of the landlord"), ("estate", "string", "Id of the estate"), ("name", "string", "Name"), ("area", "string", "Area"), ("homes", "integer", "Homes; empty if not known"), ("homes_approximate", "boolean", "Whether the number of homes is approximate"), ("managed_by", "string", "Organisation that manages the estate")], _estates),
+    Table("groups", "Groups", [("landlord", "string", "Id of the landlord"), ("group", "string", "Id of the group"), ("name", "string", "Name"), ("kind", "string", "Kind of group"), ("label", "string", "The kind in words, for kind other"), ("estates", "string", "Estates it covers, separated by spaces; with areas empty too, the whole landlord"), ("areas", "string", "Areas it covers, separated by spaces"), ("active", "boolean", "Whether it is active; empty if not known"), ("recognised", "string", "When the landlord recognised it, as published")], _groups),
+    Table("funds", "Money for tenant participation", [("landlord", "string", "Id of the landlord"), ("estate", "string", "Id of the estate, empty for the whole landlord"), ("fund", "string", "Name of the fund"), ("amount", "number", "Amount in pounds; empty if not published"), ("approximate", "boolean", "Whether the amount is approximate"), ("period", "string", "Year"), ("decided_by", "string", "Who decides how it is spent"), ("purpose", "string", "What it is for (Markdown)"), ("grant_rule", "string", "How grants are worked out (Markdown)")], _funds),
+    Table("reviews", "Reviews", [("landlord", "string", "Id of the landlord"), ("compact", "string", "Id of the compact"), ("date", "string", "When the review took place, as published"), ("kind", "string", "Kind of review"), ("label", "string", "The kind in words, for kind other"), ("participants", "string", "Who took part, separated by semicolons"), ("findings", "string", "What it found (Markdown)"), ("outcome", "string", "Outcome (Markdown)"), ("next_review", "string", "Next review due, as published")], _reviews),
+    Table("measures", "Results: measures and targets", [("landlord", "string", "Id of the landlord"), ("period", "string", "Year, such as 2025-26"), ("measure", "string", "Id of the measure"), ("estate", "string", "Id of the estate, empty for the whole landlord"), ("name", "string", "What is measured"), ("part", "string", "The part of the measure, if any"), ("tenure", "string", "low-cost-rental, low-cost-home-ownership or combined, if given"), ("unit", "string", "count, percent, days, pounds or per-1000-homes"), ("better", "string", "higher or lower"), ("target", "number", "Target; empty if none was set"), ("actual", "number", "Actual; empty if not reported"), ("status", "string", "met, not-met, no-target or not-reported"), ("met", "boolean", "Whether the target was met; empty without a target or a result"), ("not_reported", "string", "Why there is no result"), ("numerator", "number", "The number counted, if published"), ("denominator", "number", "The number it is out of, if published"), ("sample_size", "integer", "How many answered, for a survey measure"), ("tsm", "string", "Tenant Satisfaction Measure code, if any")], _measures),
     Table("methods", "Results: ways of involving tenants", [("landlord", "string", "Id of the landlord"), ("period", "string", "Year"), ("method", "string", "Id of the method"), ("name", "string", "Name"), ("kind", "string", "Kind of method"), ("cost", "number", "Cost in pounds"), ("participants", "integer", "Tenants who took part"), ("hours", "number", "Hours tenants gave")], _methods),
     Table("equality", "Results: representatives and all tenants", [("landlord", "string", "Id of the landlord"), ("period", "string", "Year"), ("category", "string", "age, sex, ethnicity or disability"), ("group", "string", "Group"), ("representatives", "number", "Share of representatives, per cent"), ("tenants", "number", "Share of all tenants, per cent"), ("under_represented", "boolean", "Whether the group is under-represented")], _equality),
 ]

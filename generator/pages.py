@@ -24,7 +24,8 @@ from .history import History, Version
 from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
 from .model import Compact, Estate, Landlord, Site
 from .readability import reading_age
-from .results import compliance, met_count, trends
+from .model import MET, NO_TARGET, NOT_MET, NOT_REPORTED
+from .results import compliance, tally, trends
 from .text import render_inline, render_markdown
 
 # Below this many estates the home page lists them all; above it, landlords only, so the
@@ -257,22 +258,54 @@ class Renderer:
                 return t.gettext("%(num)s per 1,000 homes") % {"num": shown}
             return shown
 
+        def shown(measure, which: str) -> str:
+            """A measure's target or actual, or 'not set' / 'not reported' in words."""
+            amount = getattr(measure, which)
+            if amount is not None:
+                return value(measure, amount)
+            return t.gettext("not set") if which == "target" else t.gettext("not reported")
+
         def chart(trend, ident: str) -> Markup:
             name = t.gettext(trend.latest.name)
             points = trend.points
             described = "; ".join(
                 t.gettext("%(period)s: target %(target)s, actual %(actual)s") % {
-                    "period": period, "target": value(m, m.target), "actual": value(m, m.actual)}
+                    "period": period, "target": shown(m, "target"), "actual": shown(m, "actual")}
                 for period, m in trend.reported)
-            return line_chart(ident, name, described, [p for p, _ in points], [
-                Series(t.gettext("Actual"), [m.actual if m else None for _, m in points]),
-                Series(t.gettext("Target"), [m.target if m else None for _, m in points], True)],
-                lambda n: format_decimal(n, "#,##0.#", locale=t.locale))
+            series = [Series(t.gettext("Actual"), [m.actual if m else None for _, m in points])]
+            if any(m and m.target is not None for _, m in points):
+                series.append(Series(t.gettext("Target"),
+                                     [m.target if m else None for _, m in points], True))
+            return line_chart(ident, name, described, [p for p, _ in points], series,
+                              lambda n: format_decimal(n, "#,##0.#", locale=t.locale))
+
+        def result_counts(measures, period: str) -> str:
+            """What the counts count: '4 of 6 targets were met; 13 measures had no target.'"""
+            counts = tally(measures)
+            with_target = counts[MET] + counts[NOT_MET]
+            parts = []
+            if with_target:
+                parts.append(t.ngettext("%(met)d of %(num)d target was met",
+                                        "%(met)d of %(num)d targets were met", with_target)
+                             % {"met": counts[MET], "num": with_target})
+            if counts[NO_TARGET]:
+                parts.append(t.ngettext("%(num)d measure had no target",
+                                        "%(num)d measures had no target", counts[NO_TARGET])
+                             % {"num": counts[NO_TARGET]})
+            if counts[NOT_REPORTED]:
+                parts.append(t.ngettext("%(num)d measure was not reported",
+                                        "%(num)d measures were not reported", counts[NOT_REPORTED])
+                             % {"num": counts[NOT_REPORTED]})
+            if not parts:
+                return t.gettext("No measures were reported for %(period)s.") % {"period": period}
+            return t.gettext("%(period)s: %(counts)s.") % {"period": period,
+                                                           "counts": "; ".join(parts)}
 
         here = self.prefix(t.language.code) + spec.url
         return {
             "changed_words": changed_words,
-            "value": value, "chart": chart, "trends": trends, "met_count": met_count,
+            "value": value, "shown": shown, "chart": chart, "trends": trends,
+            "result_counts": result_counts,
             "compliance": compliance, "source_language": self.languages[0].code,
             "link": lambda path: relative(url_of(path), spec.url),
             "link_in": lambda code, path: relative(self.prefix(code) + url_of(path), here),

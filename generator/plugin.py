@@ -38,7 +38,8 @@ from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import read_history
 from .i18n import MISSING, Language, Translations
-from .model import Site, read_site
+from .model import Site
+from .site import read_site
 from .opendata import open_data
 from .pages import (DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, compact_path, plan,
                     relative, url_of)
@@ -259,8 +260,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
 def _read(root: Path) -> Site:
     """The checked site, or a build error carrying the same messages as `compacts check`."""
     checked = read_site(root)
+    # Data warnings are advice (such as a compact that leaves items uncovered), not faults:
+    # logged as information so that a strict build does not turn them into errors.
     for problem in checked.problems:
-        (log.error if problem.level == "error" else log.warning)(str(problem))
+        (log.error if problem.level == "error" else log.info)(str(problem))
     if errors(checked.problems) or checked.site is None:
         raise PluginError(summary(checked.problems, checked.files) +
                           " Run 'compacts check' to see them again.")

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 # A message is one line a person can read: no control characters (a newline, a terminal
 # escape, a right-to-left override), and short enough that a huge value cannot flood a log.
-MAX_MESSAGE = 500
+MAX_MESSAGE = 2000
 
 
 @dataclass(frozen=True, order=True)

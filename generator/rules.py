@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
 from typing import Any, Callable, Iterable, Iterator
 
 from .loader import Document, position
+from .dates import PartialDate, parse_period
+from .model import CURRENT, SIGNED
 from .problems import Problem
 from .validate import CORE_STANDARDS, SLUG, did_you_mean
 
 Rule = Callable[[list[Document]], Iterable[Problem]]
-CURRENT = ("agreed", "under-review")
 
 
 def check_rules(docs: list[Document]) -> list[Problem]:
@@ -116,46 +116,67 @@ def scope_matches_estates(docs: list[Document]) -> Iterator[Problem]:
 
 
 def dates_in_order(docs: list[Document]) -> Iterator[Problem]:
-    """A compact is agreed before its review is due; a review comes before the next one."""
+    """A compact is agreed before its review is due; a review comes before the next one.
+
+    Dates may be a month or a year; only an order that is certainly wrong is reported.
+    """
     for doc in _of_kind(docs, "compact"):
         agreed, due = _date(doc.data.get("agreed")), _date(doc.data.get("review_due"))
-        if agreed and due and due <= agreed:
+        if agreed and due and not agreed.before(due) and agreed.precision == due.precision == "day":
             line, column = position(doc.data, "review_due")
             yield Problem(doc.path, line, column, f"The review is due on {due}, which is not after "
                           f"the date the compact was agreed ({agreed}). Check both dates.",
                           "date-order")
-        elif agreed and due and (due - agreed).days > 366:
+        elif agreed and due and due.before(agreed):
+            line, column = position(doc.data, "review_due")
+            yield Problem(doc.path, line, column, f"The review is due ({due}) before the "
+                          f"compact was agreed ({agreed}). Check both dates.", "date-order")
+        elif agreed and due and (due.start - agreed.end).days > 366:
             line, column = position(doc.data, "review_due")
             yield Problem(doc.path, line, column, f"The review is due on {due}, more than a year "
-                          f"after the compact was agreed ({agreed}). Compacts are reviewed at "
-                          "least once a year.", "review-yearly", "warning")
+                          f"after the compact was agreed ({agreed}). Compacts are usually "
+                          "reviewed at least once a year.", "review-yearly", "warning")
         for review in _items(doc.data, "reviews"):
             held, following = _date(review.get("date")), _date(review.get("next_review"))
-            if held and following and following <= held:
+            if held and following and not held.before(following) and \
+                    (following.before(held) or held.precision == following.precision == "day"):
                 line, column = position(review, "next_review")
                 yield Problem(doc.path, line, column, f"The next review ({following}) should come "
                               f"after this review ({held}).", "date-order")
+        runs = parse_period(doc.data.get("runs"))
+        if runs and runs[1] < runs[0]:
+            line, column = position(doc.data, "runs")
+            yield Problem(doc.path, line, column, f"'runs' ends ({runs[1]}) before it starts "
+                          f"({runs[0]}). Write the first year first, such as 2022-2027.",
+                          "date-order")
 
 
 def district_covers_core_standards(docs: list[Document]) -> Iterator[Problem]:
-    """A district-wide compact that is not superseded covers every Core Standard item."""
+    """A current district-wide compact that leaves Core Standard items uncovered is a warning,
+    or an error for a landlord that sets `require_full_coverage: true`. Real compacts often
+    cover fewer items, and an error would push people to write filler promises."""
     core = next((d for d in _of_kind(docs, "standards") if d.data.get("id") == CORE_STANDARDS), None)
     if core is None:
         return
+    strict = {d.landlord for d in _of_kind(docs, "landlord")
+              if d.data.get("require_full_coverage") is True}
     titles = {_key(item.get("id")): item.get("title") for standard in _items(core.data, "standards")
               for item in _items(standard, "items")}
     for doc in _of_kind(docs, "compact"):
-        if doc.data.get("scope") != "district" or doc.data.get("status") == "superseded":
+        if doc.data.get("scope") != "district" or doc.data.get("status") not in CURRENT:
             continue
-        cited = {_key(c) for commitment in _items(doc.data, "commitments")
-                 for c in _list(commitment.get("standards"))}
+        cited = {c for commitment in _items(doc.data, "commitments")
+                 for c in _list(commitment.get("standards")) if isinstance(c, str)}
         missing = [f"{ident} ({title})" for ident, title in titles.items() if ident not in cited]
         if missing:
             line, column = position(doc.data, "commitments", of_key=True) \
                 if "commitments" in doc.data else (1, 1)
-            yield Problem(doc.path, line, column, "A district-wide compact must cover every Core "
-                          f"Standard item, but no commitment covers {len(missing)} of them: "
-                          f"{'; '.join(missing)}.", "core-standards-coverage")
+            level = "error" if doc.landlord in strict else "warning"
+            yield Problem(doc.path, line, column, f"This district-wide compact covers "
+                          f"{len(titles) - len(missing)} of the {len(titles)} Core Standard items; "
+                          f"no promise covers {len(missing)}: {'; '.join(missing)}. Its page says "
+                          "so. Add promises only if the compact makes them.",
+                          "core-standards-coverage", level)
 
 
 def one_current_district_compact(docs: list[Document]) -> Iterator[Problem]:
@@ -211,13 +232,28 @@ def results_references(docs: list[Document]) -> Iterator[Problem]:
                     line, column = position(measure["standards"], index)
                     yield Problem(doc.path, line, column, f"'{cited}' is not a standard item."
                                   f"{did_you_mean(cited, items)}", "unknown-standard")
-            key = (_key(measure.get("id")), _key(estate))
+            key = tuple(str(measure.get(k) or "") for k in ("id", "estate", "part", "tenure"))
             if key in seen:
                 line, column = position(measure, "id")
+                what = ", ".join(v for v in key[1:] if v)
                 yield Problem(doc.path, line, column, f"The measure '{key[0]}' is listed twice"
-                              f"{' for ' + str(estate) if estate else ''} (first on line "
-                              f"{position(seen[key], 'id')[0]}).", "duplicate-id")
+                              f"{' for ' + what if what else ''} (first on line "
+                              f"{position(seen[key], 'id')[0]}). Give each part or tenure its "
+                              "own 'part' or 'tenure'.", "duplicate-id")
             seen.setdefault(key, measure)
+            yield from _reported(doc, measure)
+
+
+def _reported(doc: Document, measure: Any) -> Iterator[Problem]:
+    """A measure has a result, or says why it has none; not both."""
+    has_actual, reason = "actual" in measure, "not_reported" in measure
+    if has_actual == reason:
+        line, column = position(measure, "actual" if has_actual else "id",
+                                of_key=not has_actual)
+        message = ("Give either 'actual' or 'not_reported', not both." if has_actual else
+                   f"The measure '{measure.get('id')}' has no 'actual' result. Add it, or say "
+                   "why there is none with 'not_reported: <the reason>'.")
+        yield Problem(doc.path, line, column, message, "measure-result")
 
 
 def equality_shares(docs: list[Document]) -> Iterator[Problem]:
@@ -228,7 +264,8 @@ def equality_shares(docs: list[Document]) -> Iterator[Problem]:
             groups[_key(group.get("category"))].append(group)
         for category, members in groups.items():
             for side in ("representatives", "tenants"):
-                total = sum(g.get(side) for g in members if isinstance(g.get(side), (int, float)))
+                total = sum(g.get(side) for g in members
+                            if isinstance(g.get(side), (int, float)) and not isinstance(g.get(side), bool))
                 if total > 100.5:
                     line, column = position(members[0], side)
                     yield Problem(doc.path, line, column, f"The {side} shares for {category} "
@@ -236,10 +273,97 @@ def equality_shares(docs: list[Document]) -> Iterator[Problem]:
                                   "equality-over-100")
 
 
+def groups_and_areas_resolve(docs: list[Document]) -> Iterator[Problem]:
+    """Groups and areas name estates and areas that exist."""
+    estates: dict[str, set] = defaultdict(set)
+    for doc in _of_kind(docs, "estate"):
+        estates[doc.landlord].add(doc.id)
+    areas: dict[str, set] = defaultdict(set)
+    for doc in _of_kind(docs, "landlord"):
+        for area in _items(doc.data, "areas"):
+            areas[doc.landlord].add(area.get("id"))
+            yield from _known(doc, area, "estates", estates[doc.landlord],
+                              f"compacts/{doc.landlord}/estates/", "unknown-estate")
+    for doc in _of_kind(docs, "group"):
+        yield from _known(doc, doc.data, "estates", estates[doc.landlord],
+                          f"compacts/{doc.landlord}/estates/", "unknown-estate")
+        yield from _known(doc, doc.data, "areas", areas[doc.landlord],
+                          f"the areas of compacts/{doc.landlord}/landlord.yml", "unknown-area")
+
+
+def _known(doc: Document, node: Any, key: str, known: set, where: str,
+           rule: str) -> Iterator[Problem]:
+    for index, name in enumerate(_list(node.get(key) if isinstance(node, dict) else None)):
+        if isinstance(name, str) and name not in known:
+            line, column = position(node[key], index)
+            yield Problem(doc.path, line, column, f"There is no '{name}' in {where}."
+                          f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule)
+
+
+def other_kinds_have_labels(docs: list[Document]) -> Iterator[Problem]:
+    """A review or group of kind 'other' says what it is, so the page can name it."""
+    for doc in docs:
+        nodes = [doc.data] if doc.kind == "group" else \
+            _items(doc.data, "reviews") if doc.kind == "compact" else []
+        for node in nodes:
+            if node.get("kind") == "other" and not node.get("label"):
+                line, column = position(node, "kind")
+                yield Problem(doc.path, line, column, "The kind is 'other': add 'label' with "
+                              "what it is, in words, such as 'Residents' conference'.",
+                              "other-needs-label")
+
+
+def signatures_only_when_signed(docs: list[Document]) -> Iterator[Problem]:
+    """'signed_by' on a compact nobody has signed would not be shown: say so."""
+    for doc in _of_kind(docs, "compact"):
+        status = doc.data.get("status")
+        if status in SIGNED and doc.data.get("agreed"):
+            continue
+        for party in _items(doc.data, "parties"):
+            if party.get("signed_by"):
+                line, column = position(party, "signed_by", of_key=True)
+                why = f"its status is '{status}'" if status not in SIGNED else \
+                    "it has no 'agreed' date"
+                yield Problem(doc.path, line, column, f"'signed_by' is given, but {why}, so the "
+                              "page does not show it as signed. Remove 'signed_by', or set the "
+                              "status and 'agreed' date if it was signed.", "not-signed",
+                              "warning")
+
+
+PLACEHOLDER = "Replace this:"
+
+
+def no_example_text(docs: list[Document]) -> Iterator[Problem]:
+    """Text left by `compacts new` is replaced before it is published."""
+    for doc in docs:
+        for node, key in _strings(doc.data):
+            if node[key].lstrip().startswith(PLACEHOLDER):
+                line, column = position(node, key)
+                yield Problem(doc.path, line, column, "This is still the example text that "
+                              "'compacts new' wrote: replace it with the real text.",
+                              "example-text")
+
+
+def _strings(node: Any, depth: int = 0) -> Iterator[tuple[Any, Any]]:
+    """(container, key) of every text value, to a bounded depth."""
+    if depth > 20:
+        return
+    keys = node.keys() if isinstance(node, dict) else range(len(node)) \
+        if isinstance(node, list) else []
+    for key in keys:
+        value = node[key]
+        if isinstance(value, str):
+            yield node, key
+        elif isinstance(value, (dict, list)):
+            yield from _strings(value, depth + 1)
+
+
 RULES: list[Rule] = [
     file_names_are_ids, landlords_exist, ids_unique, references_resolve,
     scope_matches_estates, dates_in_order, district_covers_core_standards,
     one_current_district_compact, results_periods, results_references, equality_shares,
+    groups_and_areas_resolve, other_kinds_have_labels, signatures_only_when_signed,
+    no_example_text,
 ]
 
 
@@ -263,11 +387,8 @@ def _key(value: Any) -> Any:
     return value if isinstance(value, (str, int, float, bool)) or value is None else None
 
 
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+def _date(value: Any) -> PartialDate | None:
+    return PartialDate.parse(value)
 
 
 def _slugify(name: str) -> str:

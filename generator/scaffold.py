@@ -12,6 +12,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from .model import GROUP_KINDS
+from .rules import PLACEHOLDER
 from .validate import schema
 
 
@@ -34,7 +36,7 @@ def new_estate(root: Path, landlord: str, name: str) -> Scaffolded:
     path = _target(root, landlord, "estates", name)
     lines = _header("estate", path, root, f"The estate {name}.")
     lines += _key("estate", "name", _quote(name))
-    lines += _key("estate", "summary", "Write two or three sentences about the estate here.")
+    lines += _key("estate", "summary", _placeholder("two or three sentences about the estate."))
     lines += _optional("estate", ["area: North ward", "homes: 120"])
     lines += ["# The tenants' and residents' association, if there is one:",
               "# tra:", "#   name: The TRA's name", "#   meetings: When and where it meets.",
@@ -63,21 +65,21 @@ def new_compact(root: Path, landlord: str, title: str, scope: str, estates: list
     if estates:
         lines += _key("compact", "estates", "[" + ", ".join(estates) + "]")
     lines += _key("compact", "status", "draft")
-    lines += _key("compact", "review_due", "2027-03-31")
+    lines += _comment("compact", "review_due") + ["# review_due: 2027-03"]
     landlord_name, tenants = _parties(root, landlord, estates)
     lines += _comment("compact", "parties") + [
         "parties:", f"  - name: {_quote(landlord_name)}", "    role: landlord",
         f"  - name: {_quote(tenants)}", f"    role: {'federation' if scope == 'district' else 'tra'}"]
-    lines += _key("compact", "summary", "Write two or three sentences a tenant reads first.")
+    lines += _key("compact", "summary", _placeholder("two or three sentences a tenant reads first."))
     lines += _comment("compact", "commitments") + ["commitments:"]
     for number, (ident, name) in enumerate(items, start=1):
         lines += [f"  - id: promise-{number}", f"    standards: [{ident}]",
-                  f"    text: Write the promise about {name.lower()} here."]
+                  f"    text: {_placeholder(f'the promise about {name.lower()}, if the compact makes one.')}"]
     steps = ["Check the names of the landlord and the tenants' organisation under parties.",
-             "Write each promise in plain English; keep or change the standards it meets.",
-             "When both sides sign, set status to agreed and add agreed: with the date."]
-    if scope == "district":
-        steps.insert(1, "A district-wide compact must keep a promise for every Core Standard item.")
+             "Replace every 'Replace this:' text; delete the promises the compact does not make "
+             "(the page then says which Core Standard items it leaves out).",
+             "When both sides sign, set status to agreed and add agreed: with the date (a day, "
+             "a month such as 2026-04, or a year). Leave out any date you do not know."]
     return _write(path, lines, steps)
 
 
@@ -88,22 +90,75 @@ def new_results(root: Path, landlord: str, period: str) -> Scaffolded:
                             "to March 2026).")
     path = _target(root, landlord, "results", period)
     lines = _header("results", path, root, f"Results for {period}, against the compact's targets.")
-    lines += _key("results", "summary", f"Write two or three sentences about {period} here.")
+    lines += _key("results", "summary", _placeholder(f"two or three sentences about {period}."))
     lines += _comment("results", "measures") + [
-        "measures:", "  - id: active-tras", "    name: Active tenants' and residents' associations",
-        "    unit: count", "    better: higher", "    target: 10", "    actual: 10",
-        "    # standards: [structures.representation]   # the standard items it is evidence for",
-        "    # estate: oak-court                        # leave out for the whole landlord",
-        "    # tsm: TP01                                # a Tenant Satisfaction Measure code"]
+        "# measures:", "#   - id: active-tras", "#     name: Active tenants' and residents' associations",
+        "#     unit: count", "#     better: higher",
+        "#     actual: 10          # or, if there is no result: not_reported: <the reason>",
+        "#     target: 10          # leave out if no target was set",
+        "#     standards: [structures.representation]   # the standard items it is evidence for",
+        "#     estate: oak-court                        # leave out for the whole landlord",
+        "#     tsm: TP01                                # a Tenant Satisfaction Measure code"]
     lines += _comment("results", "methods") + [
         "# methods:", "#   - id: repairs-panel", "#     name: Repairs panel", "#     kind: panel",
         "#     cost: 4200", "#     participants: 12", "#     hours: 216"]
     lines += _comment("results", "equality") + [
         "# equality:", "#   - category: age", "#     group: 16 to 24", "#     representatives: 5",
         "#     tenants: 9"]
-    return _write(path, lines, ["Replace the example measure with your own measures and targets.",
+    return _write(path, lines, ["Replace the summary; add your measures (remove the # signs).",
                                 "Add the ways tenants took part and what they cost (methods).",
                                 "Add who your representatives are beside all tenants (equality)."])
+
+
+def new_landlord(root: Path, name: str) -> Scaffolded:
+    """A landlord's folder with its landlord.yml: the first file a council writes."""
+    if not slug(name):
+        raise ScaffoldError("Give a name with at least one letter or digit.")
+    path = root / "compacts" / slug(name) / "landlord.yml"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root)} already exists; it was not changed.")
+    lines = _header("landlord", path, root, f"The landlord {name}.")
+    lines += _key("landlord", "name", _quote(name))
+    lines += _key("landlord", "kind", "council   # or housing-association, or other")
+    lines += _key("landlord", "summary", _placeholder("two or three sentences a tenant reads first."))
+    lines += _optional("landlord", ["area: The district", "homes: 9000",
+                                    "homes_approximate: true", "federation: The federation's name"])
+    lines += ["# How tenants get in touch (an organisation's contact, not a person's):",
+              "# contact:", "#   phone: 01632 960 400", "#   email: tenants@example.gov.uk",
+              "#   web: https://example.gov.uk/tenants"]
+    return _write(path, lines, ["Replace the summary, and add the details you know (remove the "
+                                "# signs); leave out what you do not know.",
+                                f"Add estates with 'compacts new estate {path.parent.name} \"<name>\"'."])
+
+
+def new_group(root: Path, landlord: str, name: str, kind: str, estates: list[str]) -> Scaffolded:
+    """A group through which tenants take part, such as a scrutiny panel or a TRA."""
+    if kind not in GROUP_KINDS:
+        raise ScaffoldError(f"'{kind}' is not a kind of group. Use one of: {', '.join(GROUP_KINDS)}.")
+    known = {p.stem for p in (root / "compacts" / landlord / "estates").glob("*.yml")}
+    unknown = [e for e in estates if e not in known]
+    if unknown:
+        raise ScaffoldError(f"There is no estate {', '.join(unknown)} in "
+                            f"compacts/{landlord}/estates/.")
+    path = _target(root, landlord, "groups", name)
+    lines = _header("group", path, root, f"The group {name}.")
+    lines += _key("group", "name", _quote(name))
+    lines += _key("group", "kind", kind)
+    if kind == "other":
+        lines += _key("group", "label", _placeholder("what kind of group it is."))
+    if estates:
+        lines += _key("group", "estates", "[" + ", ".join(estates) + "]")
+    lines += _key("group", "summary", _placeholder("what the group does, in a sentence or two."))
+    lines += _optional("group", ["how_to_join: Phone 01632 960 400 and ask for the group.",
+                                 "meetings: The first Monday of the month, 7pm.",
+                                 "active: true"])
+    return _write(path, lines, ["Replace the summary.", "Say how to join and when it meets, "
+                                "if you know (remove the # signs)."])
+
+
+def _placeholder(what: str) -> str:
+    """Example text the check reports until it is replaced."""
+    return _quote(f"{PLACEHOLDER} {what}")
 
 
 def _target(root: Path, landlord: str, folder: str, name: str) -> Path:

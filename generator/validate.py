@@ -16,10 +16,12 @@ from typing import Any, Iterable
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
+from .dates import PartialDate
+from .fields import schema_of
+from .model import CORE_STANDARDS, FILE_KINDS  # noqa: F401 (CORE_STANDARDS: for rules)
 from .loader import Document, position
 from .problems import Problem
 
-CORE_STANDARDS = "core-standards"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: '$' would let a trailing newline in
 # Dates a page, a feed and a calendar can all show: a year 9999 overflows when a calendar
 # adds a meeting's two hours, and no compact is agreed before 1900.
@@ -42,6 +44,13 @@ def _is_date(value: object) -> bool:
         return False
 
 
+@_FORMATS.checks("partial-date")
+def _is_partial_date(value: object) -> bool:
+    parsed = PartialDate.parse(value) if isinstance(value, (str, int)) else None
+    return not isinstance(value, (str, int)) or \
+        (parsed is not None and EARLIEST.year <= parsed.year <= LATEST.year)
+
+
 @_FORMATS.checks("email")
 def _is_email(value: object) -> bool:
     return not isinstance(value, str) or bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value))
@@ -50,9 +59,6 @@ def _is_email(value: object) -> bool:
 @cache
 def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema for one kind of data file, made from the model class that reads it."""
-    from .fields import schema_of
-    from .model import FILE_KINDS
-
     cls = FILE_KINDS[kind]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind}.json",
             "title": cls.__name__, "description": (cls.__doc__ or "").strip(), **schema_of(cls)}
@@ -60,8 +66,6 @@ def schema(kind: str) -> dict[str, Any]:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every file kind's schema as JSON, for editors and the published site."""
-    from .model import FILE_KINDS
-
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in FILE_KINDS:
@@ -167,6 +171,14 @@ def _unknown_key(key: object, properties: dict[str, dict], where: str) -> str:
 def _value_message(error: ValidationError, where: str) -> str:
     value, name = error.instance, where or "The file"
     hint = _description(error.schema)
+    if error.validator == "format" and PartialDate.parse(value) is not None:
+        return (f"{name} is {_shown(value)}, outside the years {EARLIEST.year} to {LATEST.year} "
+                "that pages and calendars can show. Check the year.")
+    if error.validator == "format" and error.validator_value == "partial-date" or \
+            error.validator == "type" and error.schema.get("format") == "partial-date":
+        return (f"{name} should be a date as the document gives it: a day (2025-04-01), a "
+                f"month (2008-08) or a year (2009), but it is {_shown(value)}. Leave it out "
+                "if it is not known.")
     if error.validator == "type":
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else expected

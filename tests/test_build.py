@@ -10,7 +10,7 @@ import pytest
 from build import mkdocs_build
 from conftest import REPO, copy_project, set_translation, site_languages
 from generator.i18n import Language
-from generator.model import read_site
+from generator.site import read_site
 
 LANGUAGES = {code: "" if i == 0 else f"{code}/" for i, code in enumerate(site_languages())}
 
@@ -85,7 +85,8 @@ def test_example_council_size():
     assert len([c for c in landlord.compacts if c.scope == "local"]) >= 3
     district = landlord.district_compact()
     assert district.action_plan and len(district.reviews) >= 2
-    assert len(pages) == 2 + 1 + len(landlord.compacts) + len(landlord.estates)
+    assert len(site.landlords) >= 2  # the second example holds what real documents leave out
+    assert len([p for p in pages if p.startswith("greenfield/")]) == 1 + 5 + 10
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

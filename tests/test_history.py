@@ -149,7 +149,7 @@ def test_the_example_site_shows_three_versions_and_comparisons(built_site):
 def test_the_landlord_page_lists_what_is_overdue(built_site):
     html = (built_site / "greenfield/index.html").read_text()
     overdue = html.split('id="overdue"')[1].split('id="subscribe"')[0]
-    assert "The review of Kingsway Local Compact was due on 15 September 2026." in overdue
+    assert "The review of Kingsway Local Compact was due by 15 September 2026." in overdue
 
 
 def test_feeds_are_valid_atom(built_site):

@@ -6,7 +6,7 @@ import json
 import jsonschema
 from ruamel.yaml import YAML
 
-from generator.model import read_site
+from generator.site import read_site
 from generator.validate import schema
 from test_cli import compacts
 
@@ -21,10 +21,32 @@ def test_each_kind_of_new_file_passes_the_check(data_root):
                         "district", cwd=data_root)
     assert district.returncode == 0
     assert compacts("new", "results", "testshire", "2026-27", cwd=data_root).returncode == 0
+    assert compacts("new", "group", "testshire", "Testshire Scrutiny Panel", "--kind",
+                    "scrutiny-panel", cwd=data_root).returncode == 0
+    assert compacts("new", "landlord", "Northshire Homes", cwd=data_root).returncode == 0
+    # Until the example text is replaced, the check says so, at its line, and nothing else.
+    result = compacts("check", cwd=data_root)
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert errors and all("still the example text" in line for line in errors), result.stdout
+    for path in (data_root / "compacts").rglob("*.yml"):
+        path.write_text(path.read_text().replace("Replace this: ", "Filled in: "))
     # A second current district compact would be an error, but a new one starts as a draft.
     result = compacts("check", cwd=data_root)
     assert result.returncode == 0, result.stdout
-    assert read_site(data_root).files == 12  # 3 standards, landlord, 4 + 3 new, results
+    assert read_site(data_root).files == 14  # 3 standards, 2 landlords, 4 + 3 new, results, group
+
+
+def test_new_files_invent_no_dates_or_numbers(data_root):
+    compacts("new", "compact", "testshire", "Testshire Compact 2027", "--scope", "district",
+             cwd=data_root)
+    compacts("new", "results", "testshire", "2026-27", cwd=data_root)
+    compact = YAML(typ="safe", pure=True).load(
+        (data_root / "compacts/testshire/compacts/testshire-compact-2027.yml").read_text())
+    results = YAML(typ="safe", pure=True).load(
+        (data_root / "compacts/testshire/results/2026-27.yml").read_text())
+    assert "review_due" not in compact and "agreed" not in compact
+    assert "measures" not in results
 
 
 def test_new_results_needs_a_period(data_root):

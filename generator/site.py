@@ -1,0 +1,102 @@
+"""Reading a data folder into the site model: load, validate, then build (one way)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import site_checks
+from .fields import build
+from .loader import Document, discover, position
+from .model import (CORE_STANDARDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
+                    Source, StandardSet)
+from .problems import Problem, errors
+from .rules import check_rules
+from .validate import check_schema
+
+
+@dataclass
+class Checked:
+    """The result of reading a data folder: a site when valid, and every problem found."""
+
+    site: Site | None
+    problems: list[Problem]
+    files: int
+
+
+def read_site(root: Path) -> Checked:
+    """Load, validate and (if there are no errors) build the site model. Never raises on data."""
+    docs, problems, files = discover(root)
+    for doc in docs:
+        problems += check_schema(doc)
+    problems += check_rules(docs) + site_checks(root, docs)
+    if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
+        problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
+                                "is missing or unreadable; every compact refers to it.",
+                                "missing-core-standards"))
+    problems.sort()
+    if errors(problems):
+        return Checked(None, problems, files)
+    return Checked(_build(docs), problems, files)
+
+
+def _build(docs: list[Document]) -> Site:
+    sources: dict[str, list[Source]] = {}
+    standards = [_standard_set(d, sources) for d in docs if d.kind == "standards"]
+    landlords = {d.landlord: build(Landlord, d.data, _noter(d, sources), id=d.id, path=d.path)
+                 for d in docs if d.kind == "landlord"}
+    for doc in docs:
+        landlord, note = landlords.get(doc.landlord), _noter(doc, sources)
+        if doc.kind == "compact":
+            landlord.compacts.append(compact_from(doc, sources))
+        elif doc.kind == "estate":
+            landlord.estates.append(build(Estate, doc.data, note, id=doc.id,
+                                          landlord_id=doc.landlord, path=doc.path))
+        elif doc.kind == "group":
+            landlord.groups.append(build(Group, doc.data, note, id=doc.id,
+                                         landlord_id=doc.landlord, path=doc.path))
+        elif doc.kind == "results":
+            landlord.results.append(build(Results, doc.data, note, landlord_id=doc.landlord,
+                                          period=doc.id, path=doc.path))
+    for landlord in landlords.values():
+        landlord.estates.sort(key=lambda e: e.name.lower())
+        for estate in landlord.estates:
+            if estate.budget:  # the short form: one fund the estate's tenants decide on
+                estate.funds.insert(0, Fund(
+                    "Estate budget", estate.budget.amount, period=estate.budget.period,
+                    decided_by="The estate's tenants", spent_on=estate.budget.spent_on))
+        landlord.groups += [_tra_group(e) for e in landlord.estates if e.tra]
+        landlord.groups.sort(key=lambda g: g.name.lower())
+        landlord.results.sort(key=lambda r: r.period)
+    return Site(standards, sorted(landlords.values(), key=lambda l: l.name.lower()), sources)
+
+
+def _tra_group(estate: Estate) -> Group:
+    """An estate file's `tra:` is the short way to write a group of kind 'tra' for it."""
+    tra: TRA = estate.tra
+    return Group(id=f"{estate.id}-tra", landlord_id=estate.landlord_id, path=estate.path,
+                 name=tra.name, kind="tra", estate_ids=[estate.id], meetings=tra.meetings,
+                 how_to_join=tra.how_to_join, contact=tra.contact, recognised=tra.recognised,
+                 next_meetings=tra.next_meetings)
+
+
+def _noter(doc: Document, sources: dict[str, list[Source]]):
+    """Remembers each tenant-facing text with its place, so translators can find it."""
+    def note(node: dict | list, key: str | int) -> None:
+        value = str(node[key]).strip()
+        if value:
+            sources.setdefault(value, []).append(Source(doc.path, position(node, key)[0]))
+    return note
+
+
+def _standard_set(doc: Document, sources: dict) -> StandardSet:
+    standard_set = build(StandardSet, doc.data, _noter(doc, sources), path=doc.path)
+    for standard in standard_set.standards:
+        for item in standard.items:
+            item.standard = standard
+    return standard_set
+
+
+def compact_from(doc: Document, sources: dict) -> Compact:
+    """A Compact from a valid compact document; its texts are noted in sources."""
+    return build(Compact, doc.data, _noter(doc, sources), id=doc.id, landlord_id=doc.landlord,
+                 path=doc.path)
