@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -26,7 +27,7 @@ settings.register_profile("ci", max_examples=300, deadline=None, derandomize=Tru
                           suppress_health_check=list(HealthCheck))
 settings.register_profile("fuzz", max_examples=10_000, deadline=10_000,
                           suppress_health_check=list(HealthCheck))
-settings.load_profile("ci")  # `make fuzz` passes --hypothesis-profile=fuzz
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))  # `make fuzz`: fuzz
 
 POSITIONED = re.compile(r"^[^\n]*:\d+:\d+: (error|warning): [^\n]+$")
 SUMMARY = re.compile(r"^(No errors|Found \d+ errors?)[^\n]*\.$")
