@@ -124,7 +124,8 @@ def _values(obj, found: list) -> list:
             if dataclasses.is_dataclass(item) and not isinstance(item, PartialDate):
                 _values(item, found)
             elif isinstance(item, str) and item and _without_none(hint) in (str, list[str]) \
-                    and not spec.pattern and not spec.format:
+                    and not spec.pattern and not spec.format and f.name != "standards":
+                # (standards holds item ids: pages show each item's title, tested elsewhere)
                 found.append((f.name, item))
     return found
 
