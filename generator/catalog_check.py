@@ -17,7 +17,7 @@ from typing import Any
 from babel.messages.pofile import read_po
 
 from .problems import Problem
-from .safety import link_problem
+from .safety import MAX_BRACKETS, MAX_TEXT
 
 MAX_CATALOG_BYTES = 5_000_000  # a catalog holds every text of every compact: five times a file
 _NAMED = re.compile(r"%\((\w+)\)")
@@ -50,7 +50,7 @@ def format_problem(english: str, translation: str) -> str:
 def check_catalog(path: Path, display: str, locale: str) -> list[Problem]:
     """Every problem in one catalog file that would stop it being read or used."""
     if path.is_symlink():
-        return [link_problem(path, display)]
+        return []  # reported with every other link in translations/
     with path.open("rb") as handle:
         raw = handle.read(MAX_CATALOG_BYTES + 1)
     if len(raw) > MAX_CATALOG_BYTES:
@@ -80,15 +80,26 @@ def check_catalog(path: Path, display: str, locale: str) -> list[Problem]:
 
 def _format_problems(catalog: Any, display: str):
     for message in catalog:
-        if not message.id or message.fuzzy or not is_interface(message):  # fuzzy: unused
+        if not message.id or message.fuzzy:  # fuzzy entries are never shown
             continue
         english = message.id if isinstance(message.id, str) else message.id[0]
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
         for form in forms:
-            reason = form and format_problem(english, form)
+            reason = form and (_too_big(form) or
+                               (is_interface(message) and format_problem(english, form)))
             if reason:
                 yield Problem(display, message.lineno or 1, 1, reason, "po-format")
                 break
+
+
+def _too_big(translation: str) -> str:
+    """Translations are shown as Markdown too: the same limits as a text in a data file."""
+    if len(translation) > MAX_TEXT:
+        return (f"The translation is {len(translation):,} characters long; the most is "
+                f"{MAX_TEXT:,}.")
+    if translation.count("[") > MAX_BRACKETS:
+        return f"The translation has more than {MAX_BRACKETS} '[' characters, the most a text may have."
+    return ""
 
 
 def check_catalogs(root: Path, folder: str, codes: list[str]) -> list[Problem]:

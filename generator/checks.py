@@ -22,8 +22,9 @@ CONFIG = "site_config.yml"
 def site_checks(root: Path, docs: list[Document]) -> list[Problem]:
     options, problems = plugin_options(root)
     codes = [str(c) for c in options.get("languages", ["en"]) if isinstance(c, str)]
-    problems += walk(root, ("docs", "theme"))[1]  # links there would be copied into site/
-    problems += check_catalogs(root, str(options.get("translations_dir", "translations")), codes)
+    catalogs = str(options.get("translations_dir", "translations"))
+    problems += walk(root, ("docs", "theme", catalogs))[1]  # never read or copied through a link
+    problems += check_catalogs(root, catalogs, codes)
     problems += check_addresses(docs, root, codes)
     problems += check_privacy(docs, options.get("privacy") or {})
     return problems

@@ -414,3 +414,22 @@ def _project(tmp_path: Path) -> Path:
     from conftest import copy_project
 
     return copy_project(tmp_path / "project", ["en", "cy"])
+
+
+def test_a_catalog_linked_outside_the_repository_is_never_read(tmp_path, capsys):
+    root = _project(tmp_path)
+    (root / "translations/cy.po").unlink()
+    (root / "translations/cy.po").symlink_to("/etc/passwd")
+    code, lines = check(root, capsys)
+    assert code == 1
+    assert any(line.startswith("translations/cy.po:1:1: error: This is a link") for line in lines)
+
+
+def test_a_huge_translation_is_a_problem(tmp_path, capsys):
+    from conftest import set_translation
+
+    root = _project(tmp_path)
+    set_translation(root, "cy", "Core Standards", "[" * 20_000)
+    code, lines = check(root, capsys)
+    assert code == 1
+    assert any(line.startswith("translations/cy.po:") and "characters" in line for line in lines)
