@@ -35,6 +35,9 @@ TARGETS = ["compacts/greenfield/compacts/riverside.yml", "compacts/greenfield/es
            "compacts/greenfield/results/2025-26.yml", "compacts/greenfield/landlord.yml",
            "standards/core-standards.yml", "translations/cy.po"]
 
+# The seeds, read once: the strategy must not depend on files that may change mid-run.
+SEEDS = {target: (REPO / target).read_bytes() for target in TARGETS}
+
 # Values a hostile or careless file might hold where a value belongs.
 HOSTILE = st.one_of(
     st.text(max_size=40),
@@ -102,7 +105,7 @@ def assert_answered(root: Path, github: bool = False) -> None:
 def mutation(draw) -> tuple[str, bytes, str | None]:
     """(file, new bytes, new name or None), made from one of the example's files."""
     target = draw(st.sampled_from(TARGETS))
-    original = (REPO / target).read_bytes()
+    original = SEEDS[target]
     how = draw(st.sampled_from(["value", "key", "snippet", "lines", "bytes", "name"]))
     if how == "value" and target.endswith(".yml"):
         return target, _replace_value(original, draw), None
