@@ -46,7 +46,8 @@ lettings communications repairs tra tmo organisation organization company author
 independent contractor agent agency assistant clerk caretaker warden the of for and
 """.split())
 _INVITING = {("compact", "parties", "signed_by"), ("compact", "reviews", "participants"),
-             ("compact", "action_plan", "owner"), ("estate", "tra", "contact")}
+             ("compact", "action_plan", "owner"), ("estate", "tra", "contact"),
+             ("group", "contact")}
 
 
 def check_privacy(docs: list[Document], options: dict[str, Any]) -> Iterator[Problem]:
