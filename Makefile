@@ -26,7 +26,9 @@ test: $(VENV)/.installed system-packages $(ACTIONLINT)  ## the whole suite, brow
 	$(BIN)/python -m pytest
 
 fuzz: $(VENV)/.installed  ## 10,000 mutated example files through `compacts check` (about 40 min)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -k any_mutation \
+	rm -f .hypothesis/fuzz-progress
+	HYPOTHESIS_PROFILE=fuzz FUZZ_PROGRESS=.hypothesis/fuzz-progress \
+		$(BIN)/python -m pytest tests/test_fuzz.py -k any_mutation \
 		--hypothesis-show-statistics -p no:cacheprovider
 
 bench: $(VENV)/.installed  ## build-time and page-size benchmark (prints figures)

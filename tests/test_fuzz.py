@@ -208,6 +208,7 @@ def test_the_unmutated_project_is_valid(project):
                  b"".join(b"k%d: &a%d [%s]\n" % (i, i, b", ".join([b"*a" if i == 0 else b"*a%d" % (i - 1)] * 9))
                           for i in range(12)), None))
 def test_any_mutation_of_the_example_is_answered(project, change):
+    _count()
     path, saved, moved = apply(project, change)
     try:
         assert_answered(project)
@@ -215,6 +216,15 @@ def test_any_mutation_of_the_example_is_answered(project, change):
         if moved is not None:
             moved.rename(path)
         path.write_bytes(saved)
+
+
+def _count() -> None:
+    """`make fuzz` writes how many cases have run to FUZZ_PROGRESS, to follow a long run."""
+    progress = os.environ.get("FUZZ_PROGRESS")
+    if progress:
+        path = Path(progress)
+        done = int(path.read_text() or 0) if path.exists() else 0
+        path.write_text(str(done + 1))
 
 
 # Every crash the fuzzer (and the issue's 4,500 tries) found: (file, old text, new text).
