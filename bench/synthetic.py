@@ -4,6 +4,7 @@ Usage: python bench/synthetic.py N TARGET  -> a project folder at TARGET ready t
 """
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -44,11 +45,16 @@ def compact_yaml(number: int, estates: list[str], items: list[str], scope: str) 
     return "\n".join(lines) + "\n"
 
 
-def make_council(estates: int, target: Path) -> Path:
-    """Write a project (config, theme, standards, data) with this many estates."""
+def make_council(estates: int, target: Path, languages: list[str] | None = None) -> Path:
+    """Write a project (config, theme, standards, data) with this many estates, in the
+    example's languages or only those given."""
     for name in ("standards", "theme", "docs", "translations"):
         shutil.copytree(REPO / name, target / name, dirs_exist_ok=True)
-    shutil.copy(REPO / "site_config.yml", target / "site_config.yml")
+    config = (REPO / "site_config.yml").read_text()
+    if languages:
+        listed = re.search(r"      languages:\n((?:        - \S+\n)+)", config).group(1)
+        config = config.replace(listed, "".join(f"        - {code}\n" for code in languages))
+    (target / "site_config.yml").write_text(config)
     standards = YAML(typ="safe", pure=True).load((REPO / "standards/core-standards.yml").read_text())
     items = [i["id"] for s in standards["standards"] for i in s["items"]]
     base = target / "compacts" / "bench"
@@ -74,6 +80,27 @@ def make_plain_pages(pages: int, target: Path) -> Path:
             f"# {estate_name(number)}\n\nHomes in ward {number % 17 + 1}.\n\n## Meetings\n\n"
             "Second Tuesday of the month.\n")
     (target / "mkdocs.yml").write_text("site_name: Plain\ntheme:\n  name: material\n  font: false\n")
+    return target
+
+
+def make_hugo_site(pages: int, text: int, target: Path) -> Path:
+    """Plain Hugo pages with about `text` characters of text each, in a minimal layout."""
+    content = target / "content" / "pages"
+    content.mkdir(parents=True, exist_ok=True)
+    layouts = target / "layouts" / "_default"
+    layouts.mkdir(parents=True, exist_ok=True)
+    page = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}"
+            "</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>")
+    (layouts / "single.html").write_text(page)
+    (layouts / "list.html").write_text(page)
+    (target / "config.toml").write_text('baseURL = "http://example.org/"\ntitle = "Plain"\n'
+                                        'disableKinds = ["taxonomy", "term"]\n')
+    sentence = "Residents of this estate meet in the community room on the second Tuesday. "
+    body = (sentence * (text // len(sentence) + 1))[:text]
+    paragraphs = "\n\n".join(body[i:i + 400] for i in range(0, len(body), 400))
+    for number in range(pages):
+        (content / f"page-{number}.md").write_text(
+            f"---\ntitle: {estate_name(number)}\n---\n\n{paragraphs}\n")
     return target
 
 

@@ -24,6 +24,7 @@ SITE_FOLDERS = {
     "compliance": "the compliance page",
     "assets": "the theme's styles and scripts",
     "search": "the search index",
+    "pagefind": "the search index",
     "javascripts": "the theme's scripts",
     "stylesheets": "the theme's styles",
     "overrides": "the theme's templates",

@@ -15,7 +15,6 @@ from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
 from .history import read_history
-from .i18n import is_translated
 from .site import read_site
 from .problems import report_text, summary
 
@@ -69,14 +68,31 @@ def update_catalogs(root: Path) -> int:
     folder = root / "translations"
     folder.mkdir(exist_ok=True)
     _write(template, folder / "messages.pot")
+    dropped = {}
     for code in languages(root)[1:]:
         path = folder / f"{code}.po"
         catalog = _read(path, code) if path.exists() else _new(code)
         catalog.update(template, update_header_comment=False)
+        dropped[code] = len(catalog.obsolete)
         _write(catalog, path)
-        done = sum(1 for m in catalog if m.id and is_translated(m))
-        print(f"{path.relative_to(root)}: {done} of {len(template)} strings translated")
+    _report(root, checked.site, history, dropped)
     return 0
+
+
+def _report(root: Path, site, history, dropped: dict[str, int]) -> None:
+    """Each catalog's completeness counted as `compacts check --translations` counts it
+    (the texts the site shows), so the two commands say the same."""
+    from .status import collect_usage, load_catalogs, translation_status
+
+    catalogs = load_catalogs(languages(root), root / "translations")
+    for status in translation_status(collect_usage(site, catalogs, history), catalogs):
+        code = status.translations.language.code
+        line = (f"translations/{code}.po: {status.translated} of {status.total} texts the site "
+                f"shows are translated ({status.stale} stale: their English changed)")
+        if dropped.get(code):
+            line += (f"; {dropped[code]} entries no page uses any more were removed "
+                     "(git history keeps them)")
+        print(line + ".")
 
 
 def _new(code: str) -> Catalog:
@@ -93,6 +109,8 @@ def _read(path: Path, code: str) -> Catalog:
 
 
 def _write(catalog: Catalog, path: Path) -> None:
+    # Entries no page uses any more (msgmerge's obsolete "#~" entries) are left out: after a
+    # council replaces the example, the example's 1,300 lines would otherwise stay for good.
     with path.open("wb") as handle:
         write_po(handle, catalog, width=88, sort_by_file=True, include_previous=True,
-                 omit_header=False)
+                 omit_header=False, ignore_obsolete=True)

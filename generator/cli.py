@@ -64,7 +64,17 @@ def _main(argv: list[str] | None = None) -> int:
     group.add_argument("name")
     group.add_argument("--kind", dest="kind_of_group", default="tra", help="tra (default), scrutiny-panel, area-forum, ...")
     group.add_argument("--estates", default="", help="the estates it covers: oak-court,elm-park")
-    for sub in (estate, compact, results, landlord, group):
+    review = kinds.add_parser("review", help='compacts new review <landlord> "<title>" --group scrutiny-panel')
+    review.add_argument("landlord")
+    review.add_argument("title")
+    review.add_argument("--group", required=True, help="the group that did it, by file name")
+    tsm = kinds.add_parser("tsm", help="compacts new tsm <landlord> <period>: a year's TSM pack")
+    complaints = kinds.add_parser("complaints", help="compacts new complaints <landlord> <period>: "
+                                  "a year's complaints report and Code self-assessment")
+    for sub in (tsm, complaints):
+        sub.add_argument("landlord")
+        sub.add_argument("period", help="the year, such as 2026-27")
+    for sub in (estate, compact, results, landlord, group, review, tsm, complaints):
         sub.add_argument("--root", type=Path, default=Path("."))
     schemas = commands.add_parser("schemas", help="write the JSON Schemas from the data model")
     schemas.add_argument("--root", type=Path, default=Path("."))
@@ -88,15 +98,21 @@ def _main(argv: list[str] | None = None) -> int:
 def run_new(args: argparse.Namespace) -> int:
     """Write a commented, valid file and say what to fill in next."""
     from .scaffold import (ScaffoldError, new_compact, new_estate, new_group, new_landlord,
-                           new_results)
+                           new_results, new_review)
 
     try:
         if args.kind == "estate":
             made = new_estate(args.root, args.landlord, args.name)
         elif args.kind == "results":
             made = new_results(args.root, args.landlord, args.period)
+        elif args.kind in ("tsm", "complaints"):
+            from . import statutory_scaffold
+            made = getattr(statutory_scaffold, f"new_{args.kind}")(args.root, args.landlord,
+                                                                   args.period)
         elif args.kind == "landlord":
             made = new_landlord(args.root, args.name)
+        elif args.kind == "review":
+            made = new_review(args.root, args.landlord, args.title, args.group)
         elif args.kind == "group":
             made = new_group(args.root, args.landlord, args.name, args.kind_of_group,
                              _names(args.estates))

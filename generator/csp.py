@@ -11,7 +11,7 @@ import re
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>",
                             re.DOTALL | re.IGNORECASE)
 _NOT_RUN = re.compile(r"""\b(src=|type=["']?application/(ld\+)?json)""", re.IGNORECASE)
-POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; media-src 'self'; "
           "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'")
 

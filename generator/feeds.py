@@ -15,6 +15,7 @@ from .history import History
 from .i18n import Translations
 from .model import Landlord, Site
 from .dates import PartialDate
+from . import voice_feeds
 from .pages import build_date, compact_path, estate_path, landlord_path, url_of, version_path
 
 
@@ -43,6 +44,7 @@ def entries(landlord: Landlord, history: History, t: Translations) -> list[Entry
                                t.gettext("Reviewed: %(title)s") % {"title": title},
                                compact_path(compact) + "#reviews",
                                t.gettext(review.outcome) if review.outcome else ""))
+    found += [Entry(*item) for item in voice_feeds.feed_items(landlord, t)]
     return sorted(found, key=lambda e: (e.day.start, e.id), reverse=True)
 
 
@@ -65,8 +67,9 @@ def atom(title: str, feed_path: str, items: list[Entry], base_url: str, language
 
 
 def calendar(title: str, landlords: list[Landlord], t: Translations, base_url: str) -> str:
-    """Review due dates of current compacts, and the meetings groups list. A calendar needs a
-    day: a review due 'in March 2027' or with no published date is left out, not invented."""
+    """Review due dates of current compacts, the meetings groups list, scrutiny sessions and
+    training dates. A calendar needs a day: a review due 'in March 2027' or with no
+    published date is left out, not invented."""
     cal = Calendar()
     cal.add("prodid", "-//Tenant participation compacts//EN")
     cal.add("version", "2.0")
@@ -91,6 +94,9 @@ def calendar(title: str, landlords: list[Landlord], t: Translations, base_url: s
                     f"meeting-{landlord.id}-{group.id}-{meeting.date}", stamp, summary,
                     meeting.date, meeting.time, meeting.place,
                     f"{base_url}{_page_url(page)}"))
+        for uid, summary, day, at, place, page in voice_feeds.events(landlord, t):
+            cal.add_component(_event(uid, stamp, summary, day, at, place,
+                                     f"{base_url}{_page_url(page)}"))
     return cal.to_ical().decode("utf-8")
 
 

@@ -69,11 +69,12 @@ class Formats:
             return self.language in VOICES
         return True
 
-    def make(self, stem: str, title: str, body_html: str, css: str) -> list[Made]:
-        """Every format this language and machine can make for one page."""
+    def make(self, stem: str, title: str, body_html: str, css: str,
+             kinds: tuple[str, ...] = ("large-print", "braille", "audio")) -> list[Made]:
+        """Every format (of those asked for) this language and machine can make for one page."""
         text = plain_text(body_html)
         made = []
-        for kind in ("large-print", "braille", "audio"):
+        for kind in kinds:
             if not self.supported(kind):
                 continue
             version = self.versions()[kind]

@@ -173,7 +173,9 @@ def position(node: Any, key: Any = None, *, of_key: bool = False) -> tuple[int, 
 
 
 YAML_SUFFIXES = (".yml", ".yaml")
-_PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "results": "results"}
+_PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "results": "results",
+           "scrutiny": "review", "voice": "voice", "training": "training",
+           "tsm": "tsm", "complaints": "complaints"}
 
 
 def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
@@ -220,4 +222,8 @@ def _misplaced(display: str) -> str:
             "Landlords go in compacts/<landlord>/landlord.yml, compacts in "
             "compacts/<landlord>/compacts/, estates in compacts/<landlord>/estates/, groups "
             "in compacts/<landlord>/groups/, results "
-            "in compacts/<landlord>/results/ and standards in standards/.")
+            "in compacts/<landlord>/results/, scrutiny reviews in compacts/<landlord>/scrutiny/, "
+            "a year's 'you said, we did' in compacts/<landlord>/voice/, training in "
+            "compacts/<landlord>/training/, Tenant Satisfaction Measures packs in "
+            "compacts/<landlord>/tsm/, complaints reports in compacts/<landlord>/complaints/ "
+            "and standards in standards/.")

@@ -12,6 +12,7 @@ from typing import Literal
 
 from .dates import PartialDate, parse_period
 from .fields import data
+from .statutory import FILE_KINDS as STATUTORY_KINDS, Reporting, Statutory
 
 CORE_STANDARDS = "core-standards"
 
@@ -37,6 +38,8 @@ class StandardItem:
                    pattern="^[a-z0-9-]+\\.[a-z0-9-]+$")
     title: str = data("The item's name.", text=True)
     description: str = data("What the item means, in a sentence.", text=True)
+    reporting: Reporting | None = data("For a Tenant Satisfaction Measure: how it is published.",
+                                       default=None)
     standard: "Standard | None" = None
 
 
@@ -60,6 +63,9 @@ class StandardSet:
     title: str = data("The set's name.", text=True)
     standards: list[Standard] = data("The standards in the set.", min_items=1)
     summary: str = data("A few sentences about the set.", text=True, default="")
+    evidences: list[str] = data("Standard items that publishing any measure of this set is "
+                                "evidence for, such as tia-performance.measures.", unique=True,
+                                default=[])
 
     def items(self) -> list[StandardItem]:
         return [item for standard in self.standards for item in standard.items]
@@ -88,7 +94,7 @@ class Consultation:
 class Approval:
     """A decision by the landlord alone, such as a cabinet adopting a strategy."""
 
-    by: str = data("Who approved it, such as 'the council's Cabinet'.")
+    by: str = data("Who approved it, such as 'the council's Cabinet'.", text=True)
     date: PartialDate | None = data("When: a day, a month or a year.", default=None)
     reference: str = data("A web address of the decision, starting with https://.",
                           pattern="^https?://", default="")
@@ -303,6 +309,8 @@ class Group:
                                           "month or a year.", default=None)
     next_meetings: list[Meeting] = data("Dates of the next meetings, for the calendar.",
                                         default=[])
+    support: list[Support] = data("Help offered to people who take part, such as expenses "
+                                  "or childcare.", default=[])
 
     @property
     def whole_landlord(self) -> bool:
@@ -440,6 +448,8 @@ class Landlord:
     estates: list[Estate] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     results: list[Results] = field(default_factory=list)  # oldest period first
+    voice: Voice = field(default_factory=lambda: Voice())  # scrutiny, you said we did, training
+    statutory: Statutory = field(default_factory=Statutory)  # TSM packs, complaints reports
 
     def district_compact(self) -> Compact | None:
         """The current district-wide compact, if there is one."""
@@ -611,7 +621,7 @@ class Results:
 
 # Each kind of data file and the model class that describes it.
 FILE_KINDS = {"landlord": Landlord, "estate": Estate, "compact": Compact, "group": Group,
-              "standards": StandardSet, "results": Results}
+              "standards": StandardSet, "results": Results, **STATUTORY_KINDS}
 
 
 @dataclass
@@ -628,3 +638,10 @@ class Site:
 
     def item(self, item_id: str) -> StandardItem | None:
         return next((i for s in self.standards for i in s.items() if i.id == item_id), None)
+
+
+# Tenant voice (scrutiny, "you said, we did", training) lives in its own module, which builds
+# on the classes above; imported last so that it can.
+from .voice import VOICE_FILE_KINDS, Support, Voice  # noqa: E402
+
+FILE_KINDS.update(VOICE_FILE_KINDS)

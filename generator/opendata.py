@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .model import Site
+from .statutory_data import STATUTORY_TABLES, TSM_FIELDS, per_year_files
 from .safety import neutralise
 from .validate import schema
 
-FILE_SCHEMAS = ["landlord", "compact", "estate", "group", "results", "standards"]
+FILE_SCHEMAS = ["landlord", "compact", "estate", "group", "results", "standards", "review", "voice",
+                "training", "tsm", "complaints"]
 
 
 @dataclass
@@ -111,6 +113,14 @@ TABLES = [
 ]
 
 
+from .voice_data import VOICE_TABLES  # noqa: E402  (it builds on Table, above)
+
+TABLES += VOICE_TABLES
+TABLES += [Table(*spec) for spec in STATUTORY_TABLES]
+TSM_YEAR = Table("tsm-year", "Tenant Satisfaction Measures pack of one landlord for one year",
+                 TSM_FIELDS, lambda site: [])
+
+
 def open_data(site: Site) -> dict[str, str]:
     """Every open-data file: path under the site -> content."""
     files, everything = {}, {}
@@ -118,9 +128,12 @@ def open_data(site: Site) -> dict[str, str]:
         rows = table.rows(site)
         everything[table.name] = rows
         files[f"data/{table.name}.csv"] = _csv(table, rows)
+    years = per_year_files(site)  # one CSV per landlord per year, as the Regulator asks
+    files.update({path: _csv(TSM_YEAR, rows) for path, rows in years.items()})
     files["data/compacts.json"] = json.dumps(everything, indent=2, ensure_ascii=False, default=str,
                                              allow_nan=False)  # strict JSON: no NaN
-    files["data/datapackage.json"] = json.dumps(_package(), indent=2, ensure_ascii=False)
+    files["data/datapackage.json"] = json.dumps(_package(list(years)), indent=2,
+                                                ensure_ascii=False)
     for kind in FILE_SCHEMAS:
         files[f"data/schemas/{kind}.json"] = json.dumps(schema(kind), indent=2, ensure_ascii=False)
     return files
@@ -147,7 +160,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _package() -> dict:
+def _package(years: list[str] = ()) -> dict:
     return {
         "name": "tenant-participation-compacts",
         "title": "Tenant participation compacts",
@@ -157,5 +170,11 @@ def _package() -> dict:
             "mediatype": "text/csv", "encoding": "utf-8", "profile": "tabular-data-resource",
             "schema": {"fields": [{"name": n, "type": kind, "description": d}
                                   for n, kind, d in t.fields],
-                       "missingValues": [""]}} for t in TABLES],
+                       "missingValues": [""]}} for t in TABLES] + [{
+            "name": path[len("data/tsm/"):-len(".csv")], "title": TSM_YEAR.title,
+            "path": path[len("data/"):], "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8", "profile": "tabular-data-resource",
+            "schema": {"fields": [{"name": n, "type": kind, "description": d}
+                                  for n, kind, d in TSM_FIELDS],
+                       "missingValues": [""]}} for path in years],
     }

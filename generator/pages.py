@@ -18,6 +18,7 @@ from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .bidi import isolate_ltr
 from .charts import Series, line_chart
 from .compare import compare, word_diff
 from .history import History, Version
@@ -26,7 +27,11 @@ from .model import Compact, Estate, Landlord, Site
 from .readability import reading_age
 from .model import MET, NO_TARGET, NOT_MET, NOT_REPORTED
 from .results import compliance, tally, trends
+from .statutory import code_provisions, pack_view, provision_of, tsm_groups
+from .statutory_data import tsm_csv_path
+from .tables import label_cells
 from .text import render_inline, render_markdown
+from .voice_pages import helpers as voice_helpers, voice_pages
 
 # Below this many estates the home page lists them all; above it, landlords only, so the
 # home page stays small for a national federation (estates are then one click away).
@@ -107,6 +112,8 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
                                       _("Results: %(name)s") % {"name": estate.name},
                                       "results.html", {"landlord": landlord, "estate": estate}))
         pages += _landlord_results_pages(landlord, t)
+        pages += voice_pages(landlord, t)
+        pages += _statutory_pages(site, landlord, t)
     if any(landlord.results for landlord in site.landlords):
         pages.append(PageSpec("compliance/index.md", _("Compliance with the standards"),
                               "compliance_site.html", {}))
@@ -126,6 +133,52 @@ def _landlord_results_pages(landlord: Landlord, t: Translations) -> list[PageSpe
                      "equality.html", context),
             PageSpec(f"{landlord.id}/compliance/index.md", _("Compliance: %(name)s") % {"name": landlord.name},
                      "compliance.html", context)]
+
+
+def _statutory_pages(site: Site, landlord: Landlord, t: Translations) -> list[PageSpec]:
+    """A landlord's statutory publications: a page listing every year, then each year's
+    Tenant Satisfaction Measures pack and Complaint Handling Code report."""
+    found, _ = landlord.statutory, t.gettext
+    if not found:
+        return []
+    views = {period: pack_view(landlord, pack, site.standards) for period, pack in found.tsm.items()}
+    provisions = code_provisions(site.standards)
+    pages = [PageSpec(statutory_path(landlord), _("Statutory publications: %(name)s") % {
+        "name": landlord.name}, "statutory.html", {"landlord": landlord, "views": views})]
+    for period, view in sorted(views.items()):
+        pages.append(PageSpec(tsm_path(landlord, period), _(
+            "Tenant Satisfaction Measures %(period)s: %(name)s") % {"period": _isolated(period),
+                                                                    "name": landlord.name},
+            "tsm.html", {"landlord": landlord, "view": view, "report": found.complaints.get(period),
+                         "groups": tsm_groups(site.standards), "csv_path": tsm_csv_path(landlord.id, period)}))
+    for period, report in sorted(found.complaints.items()):
+        pages.append(PageSpec(complaints_report_path(landlord, period), _(
+            "Complaints report %(period)s: %(name)s") % {"period": _isolated(period),
+                                                         "name": landlord.name},
+            "complaints.html", {"landlord": landlord, "report": report, "pack": found.tsm.get(period),
+                                "code_items": {provision_of(i): i for i in provisions},
+                                "not_assessed": [i for i in provisions if not report.assessment(provision_of(i))],
+                                "provision_of": provision_of}))
+    return pages
+
+
+def _isolated(period: str) -> str:
+    """A year in a title, kept in its order inside right-to-left text (first strong
+    isolate ... pop directional isolate: titles are plain text, so no <bdi>), and on one
+    line (a non-breaking hyphen)."""
+    return "\u2068" + period.replace("-", "\u2011") + "\u2069"
+
+
+def statutory_path(landlord: Landlord) -> str:
+    return f"{landlord.id}/statutory/index.md"
+
+
+def tsm_path(landlord: Landlord, period: str) -> str:
+    return f"{landlord.id}/tsm/{period}/index.md"
+
+
+def complaints_report_path(landlord: Landlord, period: str) -> str:
+    return f"{landlord.id}/complaints/{period}/index.md"
 
 
 def _version_pages(site: Site, t: Translations, context: dict,
@@ -190,9 +243,22 @@ class Renderer:
     def formats_panel(self, spec: PageSpec, **context: Any) -> str:
         """The list of alternative formats of a page, to append to its body."""
         helpers = self._helpers(spec, {MISSING: 0, STALE: 0})
-        return self.env.get_template("_formats.html").render(
+        return self._finish(self.env.get_template("_formats.html").render(
             {**spec.context, **helpers, **context, "language": self.t.language,
-             "size": self._size, "reading_age": reading_age})
+             "size": self._size, "reading_age": reading_age}))
+
+    def _finish(self, html: str) -> str:
+        """Tables labelled for phones; numbers kept left-to-right in right-to-left pages."""
+        html = label_cells(html)
+        return isolate_ltr(html) if self.t.language.dir == "rtl" else html
+
+    def with_formats(self, html: str, panel: str) -> str:
+        """A page with its formats panel at the end, and a link to it under the title, so a
+        tenant who needs large print, braille or audio does not scroll past everything."""
+        words = escape(self.t.gettext("Large print, braille and audio versions"))
+        link = f'<p class="tc-formats-link"><a href="#formats">{words}</a></p>'
+        head, found, rest = html.partition("</h1>")
+        return (head + found + link + rest if found else html) + panel
 
     def _size(self, size: int) -> str:
         if size < 1024 * 1024:
@@ -209,7 +275,7 @@ class Renderer:
                    "title": spec.title, "today": build_date()}
         self.t.used = strings = set()
         try:
-            html = self.env.get_template(spec.template).render(context)
+            html = self._finish(self.env.get_template(spec.template).render(context))
         finally:
             self.t.used = None
         return Rendered(html, headings(html), {k: v for k, v in fallbacks.items() if v}, strings)
@@ -315,6 +381,8 @@ class Renderer:
             "compact_path": compact_path, "estate_path": estate_path,
             "version_path": version_path, "changes_path": changes_path,
             "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
+            **voice_helpers(),
+            "statutory_path": statutory_path, "tsm_path": tsm_path, "complaints_report_path": complaints_report_path,
         }
 
 

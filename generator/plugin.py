@@ -10,6 +10,13 @@ mkdocs-static-i18n, which crashes on pages made with `File.generated` and builds
 one after another: the source-language build starts the others as subprocesses as soon
 as its site folder is clean, so they render on the other core while it renders, each into
 `site/<code>/`.
+
+Engines: MkDocs 1.6.1 is the last 1.x release; ProperDocs continues it and runs the same
+plugins (it answers `mkdocs.*` imports with its own modules). The language sub-builds run
+under whichever engine started the build.
+
+Search: each language's build indexes its own pages with Pagefind as soon as they are
+written, into `<its folder>/pagefind/`, while the other languages still build (see `search`).
 """
 from __future__ import annotations
 
@@ -21,6 +28,9 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+
+if __name__ == "__main__" and os.environ.get("COMPACTS_ENGINE") == "properdocs":
+    import properdocs.replacement  # noqa: F401  (before any mkdocs import: the parent's engine)
 
 from markupsafe import escape
 from mkdocs.config import base, load_config
@@ -37,7 +47,7 @@ from .csp import with_policy
 from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import read_history
-from .i18n import MISSING, Language, Translations
+from .i18n import MISSING, TRANSLATED, Language, Translations
 from .model import Site
 from .site import read_site
 from .opendata import open_data
@@ -45,7 +55,10 @@ from .pages import (DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, compac
                     relative, url_of)
 from .problems import errors, summary
 from .readability import grade_of
+from .search import BUNDLE, NOSCRIPT, SearchIndexError, index_site, search_entry
 from .status import translation_status
+
+PRINTED = ("tsm.html", "complaints.html")  # statutory publications with a large-print PDF
 
 log = get_plugin_logger("compacts")
 
@@ -95,6 +108,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             log.info(f"NOTE: {self.history.warning}")
         self.renderer = Renderer(self.site, self.t, self.languages)
         config.theme["language"] = code
+        config.extra["tc_search"] = self._search_config()
         # MkDocs renders themes without autoescape: everything we hand it is escaped here.
         self.site_name = self.t.gettext(config.site_name)
         config.site_name = escape(self.site_name)
@@ -147,8 +161,22 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self.usage[spec.path] = (spec.title, rendered.strings)
         if self.formats and spec.template in ("compact.html", "estate.html") \
                 and not spec.context.get("version"):
-            return rendered.html + self._formats_panel(spec)
+            return self.renderer.with_formats(rendered.html, self._formats_panel(spec))
+        if self.formats and spec.template in PRINTED:
+            return rendered.html + self._large_print_panel(spec, rendered.html)
         return rendered.html
+
+    def _large_print_panel(self, spec: PageSpec, body: str) -> str:
+        """A statutory publication's large-print PDF (braille and audio of a long table of
+        figures would help few readers; the page itself reads well in both)."""
+        stem = spec.path.split("/")[1] + "-" + spec.path.split("/")[2]  # tsm-2025-26
+        made = self.formats.make(stem, spec.title, body, "", kinds=("large-print",))
+        self.format_files += [(spec.url, file) for file in made]
+        versions = self.formats.versions()
+        return self.renderer.formats_panel(
+            spec, groups=[(None, made, "formats/")], single=True, unsupported=[],
+            missing=["large-print"] if versions["large-print"] is None or
+            "large-print" in self.formats.failed else [], reading_grade=None)
 
     def _formats_panel(self, spec: PageSpec) -> str:
         """The formats of this compact, or of the compacts that cover this estate."""
@@ -194,7 +222,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         return with_policy(output)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return with_policy(output) if template_name.endswith(".html") else output
+        # The "page not found" page is a theme template, not a page: give it dir too.
+        return self.on_post_page(output, page=None, config=config) if template_name == "404.html" else output
 
     def _render(self, page: Page, spec: PageSpec, **extra) -> Rendered:
         rendered = self.renderer.render(spec, **extra)
@@ -216,9 +245,14 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                 log.warning(f"No {kind} files were made: {INSTALL[kind]}")
             for kind, message in sorted(self.formats.failed.items()):
                 log.warning(f"Some {kind} files could not be made: {message}")
+        self._index_for_search(Path(config.site_dir))
         failed = [result for result in (b.result() for b in self.builds) if result]
         if failed:
             raise PluginError("\n".join(failed))
+        if self.language is None:  # one line per language, so the log shows each was built
+            for lang in self.languages:
+                where = Path(getattr(self, 'final_site', None) or config.site_dir) / _prefix(lang.code, self.codes)
+                log.info(f"Built the {lang.name} ({lang.code}) pages into {where}")
         if self.staging is not None and not self.warnings.stop():
             swap_in(self.staging, self.final_site)
             config.site_dir = str(self.final_site)
@@ -233,6 +267,22 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             log.error(f"{type(error).__name__}: {error}. This is a bug in the generator, "
                       "please report it. The site was left as it was.")
             raise SystemExit(2) from error
+
+    def _index_for_search(self, site_dir: Path) -> None:
+        """This language's search index; the other languages' folders (inside the source
+        language's) are theirs to index."""
+        skip = [] if self.language else self.codes[1:]
+        try:
+            log.info(f"Search: {index_site(site_dir, skip)}")
+        except SearchIndexError as error:
+            raise PluginError(f"The search index could not be made: {error}")
+
+    def _search_config(self) -> dict:
+        """What the theme's search form needs: where this language's index is, and the
+        words it cannot take from Material's own translations."""
+        notice, state = self.t.lookup(NOSCRIPT)
+        return {"bundle": BUNDLE + "/",
+                "noscript": escape(notice), "noscript_lang": "" if state == TRANSLATED else "en"}
 
     def _page_meta(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict:
         """What the theme shows around the body: language links and the fallback notice."""
@@ -250,11 +300,16 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         elif fallbacks:
             notice = _("The English text of some parts changed, so they are shown in "
                        "English until the translation is updated.")
+        version = spec.context.get("version")
+        entry = search_entry(spec.title, spec.template, version, self.t)
         return {"alternates": alternates, "notice": escape(notice),
+                "search": {"title": escape(entry.title), "version": escape(entry.version),
+                           "rank": entry.rank},
                 "languages_label": escape(_("Read this page in")),
                 "data_href": relative(_prefix(self.t.language.code, self.codes) + "data/", here),
                 "data_label": escape(_("Download the data behind this site (CSV and JSON)")),
-                "large_print_label": escape(_("Large print"))}
+                "large_print_label": escape(_("Large print")),
+                "normal_print_label": escape(_("Back to normal print"))}
 
 
 def _read(root: Path) -> Site:
@@ -308,9 +363,10 @@ def _build_language(config: MkDocsConfig, code: str) -> str:
     The subprocess dies with this process (die_with_parent), and is stopped on an error."""
     command = [sys.executable, "-m", "generator.plugin", config.config_file_path, code,
                str(Path(config.site_dir) / code), "strict" if config.strict else ""]
+    engine = sys.modules["mkdocs"].__name__  # "properdocs" when ProperDocs runs the build
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, errors="backslashreplace", preexec_fn=die_with_parent,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_ENGINE": engine})
     with _SUB_BUILDS_LOCK:
         _SUB_BUILDS.append(process)
     stdout, stderr = process.communicate()

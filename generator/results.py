@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .influence import Entry, evidence
 from .model import (CURRENT, MET, NO_TARGET, NOT_MET, NOT_REPORTED, Compact, Landlord, Measure,
                     Results, StandardItem, StandardSet)
 
@@ -59,20 +60,27 @@ class ItemCompliance:
     item: StandardItem
     commitments: list[Compact] = field(default_factory=list)
     results: list[Measure] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # "you said, we did" entries citing it
+
+    @property
+    def evidenced(self) -> bool:
+        return bool(self.results or self.entries)
 
     @property
     def state(self) -> str:
-        if self.commitments and self.results:
+        if self.commitments and self.evidenced:
             return BOTH
-        return COVERED if self.commitments else EVIDENCED if self.results else MISSING
+        return COVERED if self.commitments else EVIDENCED if self.evidenced else MISSING
 
 
 def compliance(landlord: Landlord, standards: StandardSet) -> list[ItemCompliance]:
-    """For each item: the current compacts that promise it and the results that evidence it."""
+    """For each item: the current compacts that promise it, and the results and answered
+    "you said, we did" entries that evidence it (an item is evidenced only when one cites it)."""
     current = [c for c in landlord.compacts if c.status in CURRENT]
     latest = landlord.results[-1].measures if landlord.results else []
     return [ItemCompliance(item, [c for c in current if item.id in c.cited()],
-                           _one_each([m for m in latest if item.id in m.standards]))
+                           _one_each([m for m in latest if item.id in m.standards]),
+                           evidence(landlord, item.id))
             for item in standards.items()]
 
 

@@ -14,6 +14,7 @@ from .loader import Document, position
 from .dates import PartialDate, parse_period
 from .model import CURRENT, SIGNED
 from .problems import Problem
+from .statutory_rules import STATUTORY_RULES
 from .validate import CORE_STANDARDS, SLUG, did_you_mean
 
 Rule = Callable[[list[Document]], Iterable[Problem]]
@@ -42,7 +43,8 @@ def landlords_exist(docs: list[Document]) -> Iterator[Problem]:
     """Every folder in compacts/ that has compacts or estates has a landlord.yml."""
     landlords = {d.landlord for d in docs if d.kind == "landlord"}
     for doc in docs:
-        if doc.kind in ("compact", "estate", "results") and doc.landlord not in landlords:
+        if doc.kind in ("compact", "estate", "results", "tsm", "complaints") and \
+                doc.landlord not in landlords:
             yield Problem(doc.path, 1, 1, f"This {doc.kind} belongs to the folder "
                           f"compacts/{doc.landlord}/, which has no landlord.yml. Add one that "
                           "names the landlord.", "unknown-landlord")
@@ -273,6 +275,19 @@ def equality_shares(docs: list[Document]) -> Iterator[Problem]:
                                   "equality-over-100")
 
 
+def evidences_resolve(docs: list[Document]) -> Iterator[Problem]:
+    """A standards file's `evidences` names items that exist."""
+    items = {item.get("id") for doc in _of_kind(docs, "standards")
+             for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
+    for doc in _of_kind(docs, "standards"):
+        for index, cited in enumerate(_list(doc.data.get("evidences"))):
+            if isinstance(cited, str) and cited not in items:
+                line, column = position(doc.data["evidences"], index)
+                yield Problem(doc.path, line, column, f"'{cited}' is not a standard item."
+                              f"{did_you_mean(cited, {i for i in items if isinstance(i, str)})}",
+                              "unknown-standard")
+
+
 def groups_and_areas_resolve(docs: list[Document]) -> Iterator[Problem]:
     """Groups and areas name estates and areas that exist."""
     estates: dict[str, set] = defaultdict(set)
@@ -362,8 +377,8 @@ RULES: list[Rule] = [
     file_names_are_ids, landlords_exist, ids_unique, references_resolve,
     scope_matches_estates, dates_in_order, district_covers_core_standards,
     one_current_district_compact, results_periods, results_references, equality_shares,
-    groups_and_areas_resolve, other_kinds_have_labels, signatures_only_when_signed,
-    no_example_text,
+    evidences_resolve, groups_and_areas_resolve, other_kinds_have_labels, signatures_only_when_signed,
+    no_example_text, *STATUTORY_RULES,
 ]
 
 
@@ -393,3 +408,8 @@ def _date(value: Any) -> PartialDate | None:
 
 def _slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "name"
+
+
+from .voice_rules import VOICE_RULES  # noqa: E402  (they use the helpers above)
+
+RULES += VOICE_RULES

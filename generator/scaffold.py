@@ -152,8 +152,51 @@ def new_group(root: Path, landlord: str, name: str, kind: str, estates: list[str
     lines += _optional("group", ["how_to_join: Phone 01632 960 400 and ask for the group.",
                                  "meetings: The first Monday of the month, 7pm.",
                                  "active: true"])
-    return _write(path, lines, ["Replace the summary.", "Say how to join and when it meets, "
-                                "if you know (remove the # signs)."])
+    lines += _comment("group", "support") + [
+        "# support:", "#   - kind: expenses", "#     details: We pay bus fares on the day.",
+        "#   - kind: childcare", "#     details: We pay for a registered childminder."]
+    return _write(path, lines, ["Replace the summary.", "Say how to join, when it meets and "
+                                "the help offered, if you know (remove the # signs)."])
+
+
+def new_review(root: Path, landlord: str, title: str, group: str) -> Scaffolded:
+    """A scrutiny review by a group: what it looked at, who took part, its recommendations."""
+    groups = {p.stem for p in (root / "compacts" / landlord / "groups").glob("*.yml")}
+    if group not in groups:
+        raise ScaffoldError(f"There is no group '{group}' in compacts/{landlord}/groups/. Name "
+                            "the group that did the review with --group, or make it first with "
+                            "'compacts new group'.")
+    path = _target(root, landlord, "scrutiny", title)
+    lines = _header("review", path, root, f"The scrutiny review {title}.")
+    lines += _key("review", "title", _quote(title))
+    lines += _key("review", "group", group)
+    lines += _key("review", "service", _placeholder("the service the group looked at."))
+    lines += _key("review", "status", "in-progress")
+    lines += _key("review", "why_chosen", _placeholder("why the group chose this service."))
+    lines += _comment("review", "methods") + ["# methods: [mystery-shopping, survey]"]
+    lines += _comment("review", "participants") + [
+        "# participants:", "#   - role: tenant panel members", "#     count: 8"]
+    lines += _comment("review", "started") + ["# started: 2027-01"]
+    lines += _comment("review", "report") + [
+        "# report:", "#   date: 2027-06", "#   summary: What the report found.",
+        "#   link: https://example.gov.uk/scrutiny/report.pdf"]
+    lines += _comment("review", "recommendations") + [
+        "# recommendations:", "#   - id: first-recommendation",
+        "#     text: What the group recommended.",
+        "#     standards: [tia-engagement.influence]   # the standard items it is evidence for",
+        "#     response:                               # leave out until the landlord answers",
+        "#       decision: accepted                    # or partly-accepted, or not-accepted",
+        "#       reason: Why, needed if not (or only partly) accepted.",
+        "#       date: 2027-07",
+        "#     actions:", "#       - id: first-action", "#         action: What will be done.",
+        "#         owner: Repairs Manager", "#         due: 2027-12",
+        "#         updates:", "#           - date: 2027-09", "#             status: in-progress"]
+    return _write(path, lines, ["Replace every 'Replace this:' text.",
+                                "Add who took part (roles and counts, not names), and the "
+                                "methods (remove the # signs).",
+                                "When the report is given, set status to reported and add "
+                                "the report and its recommendations; add each response when "
+                                "the landlord answers."])
 
 
 def _placeholder(what: str) -> str:

@@ -7,11 +7,13 @@ from pathlib import Path
 from .checks import site_checks
 from .fields import build
 from .loader import Document, discover, position
-from .model import (CORE_STANDARDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
+from .model import (CORE_STANDARDS, STATUTORY_KINDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
                     Source, StandardSet)
 from .problems import Problem, errors
 from .rules import check_rules
+from .statutory_rules import statutory_gaps
 from .validate import check_schema
+from .voice import VOICE_FILE_KINDS
 
 
 @dataclass
@@ -28,7 +30,8 @@ def read_site(root: Path) -> Checked:
     docs, problems, files = discover(root)
     for doc in docs:
         problems += check_schema(doc)
-    problems += check_rules(docs) + site_checks(root, docs)
+    problems += _unless_landlord_unreadable(check_rules(docs), problems)
+    problems += site_checks(root, docs)
     if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
         problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
                                 "is missing or unreadable; every compact refers to it.",
@@ -36,7 +39,18 @@ def read_site(root: Path) -> Checked:
     problems.sort()
     if errors(problems):
         return Checked(None, problems, files)
-    return Checked(_build(docs), problems, files)
+    site = _build(docs)
+    problems = sorted(problems + statutory_gaps(site))  # worked out from the built model
+    return Checked(site, problems, files)
+
+
+def _unless_landlord_unreadable(found: list[Problem], earlier: list[Problem]) -> list[Problem]:
+    """Without "this file's folder has no landlord.yml" for every file of a folder whose
+    landlord.yml is there but could not be read: its own problem says what is wrong once."""
+    unreadable = {p.file.split("/")[1] for p in earlier
+                  if p.file.startswith("compacts/") and p.file.endswith("/landlord.yml")}
+    return [p for p in found
+            if not (p.rule == "unknown-landlord" and p.file.split("/")[1] in unreadable)]
 
 
 def _build(docs: list[Document]) -> Site:
@@ -57,6 +71,13 @@ def _build(docs: list[Document]) -> Site:
         elif doc.kind == "results":
             landlord.results.append(build(Results, doc.data, note, landlord_id=doc.landlord,
                                           period=doc.id, path=doc.path))
+        elif doc.kind in VOICE_FILE_KINDS:
+            _add_voice(landlord, doc, note)
+        elif doc.kind in STATUTORY_KINDS:  # tsm/ and complaints/, by period
+            getattr(landlord.statutory, doc.kind)[doc.id] = build(
+                STATUTORY_KINDS[doc.kind], doc.data, note, landlord_id=doc.landlord, period=doc.id,
+                path=doc.path)
+    _measures_evidence(standards, landlords.values())
     for landlord in landlords.values():
         landlord.estates.sort(key=lambda e: e.name.lower())
         for estate in landlord.estates:
@@ -67,7 +88,32 @@ def _build(docs: list[Document]) -> Site:
         landlord.groups += [_tra_group(e) for e in landlord.estates if e.tra]
         landlord.groups.sort(key=lambda g: g.name.lower())
         landlord.results.sort(key=lambda r: r.period)
+        landlord.voice.periods.sort(key=lambda p: p.period)
     return Site(standards, sorted(landlords.values(), key=lambda l: l.name.lower()), sources)
+
+
+def _add_voice(landlord: Landlord, doc: Document, note) -> None:
+    """A scrutiny review, a year's voice file or a training programme."""
+    kind = VOICE_FILE_KINDS[doc.kind]
+    if doc.kind == "voice":
+        landlord.voice.periods.append(build(kind, doc.data, note, landlord_id=doc.landlord,
+                                            period=doc.id, path=doc.path))
+        return
+    made = build(kind, doc.data, note, id=doc.id, landlord_id=doc.landlord, path=doc.path)
+    (landlord.voice.reviews if doc.kind == "review" else landlord.voice.training).append(made)
+
+
+def _measures_evidence(standards: list[StandardSet], landlords) -> None:
+    """A published Tenant Satisfaction Measure is evidence for what its set says it evidences
+    (standards/tsm.yml: publishing them meets the TIA item on publishing them)."""
+    sets = [s for s in standards if s.evidences]
+    for landlord in landlords:
+        for measure in (m for r in landlord.results for m in r.measures):
+            for standard_set in sets:
+                codes = {i.id.split(".", 1)[1].upper() for i in standard_set.items()}
+                if measure.tsm in codes and measure.actual is not None:
+                    measure.standards += [i for i in standard_set.evidences
+                                          if i not in measure.standards]
 
 
 def _tra_group(estate: Estate) -> Group:

@@ -14,6 +14,14 @@ from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parent.parent
 
+# "Today" for the whole suite, and for every build it starts (they inherit the environment):
+# no test reads the real date, so what is overdue does not change with the calendar.
+TODAY = "2026-11-02"
+os.environ["SOURCE_DATE_EPOCH"] = "1793577600"  # 2026-11-02 00:00 UTC
+# Browser tests wait for conditions, never for fixed times; this is only the ceiling on one
+# wait, generous so a busy two-core machine (four builds beside the tests) still passes.
+BROWSER_WAIT_MS = 120_000
+
 
 def core_item_ids() -> list[str]:
     data = YAML(typ="safe", pure=True).load((REPO / "standards/core-standards.yml").read_text())
@@ -34,9 +42,10 @@ summary: Flats near the park.
 tra:
   name: Oak Court TRA
   meetings: First Monday of the month.
-budget:
-  amount: 5000
-  period: 2026-27
+funds:
+  - name: Estate budget
+    amount: 5000
+    period: 2026-27
 """
 
 LOCAL = """\
@@ -161,10 +170,17 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        new_context = browser.new_context
+
+        def patient_context(**options):
+            context = new_context(**options)
+            context.set_default_timeout(BROWSER_WAIT_MS)
+            context.set_default_navigation_timeout(BROWSER_WAIT_MS)
+            return context
+
+        browser.new_context = patient_context
         yield browser
         browser.close()
-
-
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

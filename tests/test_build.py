@@ -89,6 +89,24 @@ def test_example_council_size():
     assert len([p for p in pages if p.startswith("greenfield/")]) == 1 + 5 + 10
 
 
+def test_every_data_file_has_its_own_page_and_no_page_lacks_one(built_site):
+    # Counted from the files on disk and the folders MkDocs wrote, not from the model.
+    expected = set()
+    for folder in (REPO / "compacts").iterdir():
+        expected.add(f"{folder.name}/")
+        expected |= {f"{folder.name}/{f.stem}/" for f in (folder / "compacts").glob("*.yml")}
+        expected |= {f"{folder.name}/estates/{f.stem}/" for f in (folder / "estates").glob("*.yml")}
+    built = {f"{p.parent.relative_to(built_site)}/" for p in built_site.glob("*/*/index.html")} | \
+        {f"{p.parent.relative_to(built_site)}/" for p in built_site.glob("*/estates/*/index.html")} | \
+        {f"{p.parent.relative_to(built_site)}/" for p in built_site.glob("*/index.html")}
+    landlords = {f"{folder.name}/" for folder in (REPO / "compacts").iterdir()}
+    built = {url for url in built if url.split("/")[0] + "/" in landlords}
+    assert expected <= built
+    reserved = {"results", "equality", "compliance", "estates"}
+    extra = {url for url in built - expected if url.split("/")[1] not in reserved}
+    assert extra == set(), "pages with no data file behind them"
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_internal_links_and_assets_resolve(built_site, code):
     for url in example_pages():

@@ -37,7 +37,7 @@ def test_errors_print_file_line_column_and_exit_1(data_root):
         "compacts/testshire/estates/oak-court.yml:2:1: error: Unknown key 'aera'. Did you mean 'area' (the ward, town or neighbourhood)?",
         "compacts/testshire/estates/oak-court.yml:3:8: error: 'homes' should be a whole number, "
         "but it is the text 'lots' (how many homes are on the estate).",
-        "Found 2 errors in 1 file (8 files checked).",
+        "Found 2 errors in 1 file (9 files checked).",
     ]
     assert result.stderr == ""
 
@@ -91,3 +91,13 @@ def test_readability_warns_above_the_level_site_config_sets(tmp_path):
     assert result.returncode == 0  # a warning, not an error
     assert re.search(r"compacts/greenfield/compacts/district.yml:1:1: warning: The text reads at "
                      r"grade \d+\.\d \(about age \d+\), harder than the grade 5", result.stdout)
+
+
+def test_an_unreadable_landlord_file_is_reported_once_not_by_every_file_beside_it(data_root):
+    landlord = data_root / "compacts/testshire/landlord.yml"
+    landlord.write_text(landlord.read_text() + "name: [oops\n")
+    result = compacts("check", cwd=data_root)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("compacts/testshire/landlord.yml:"), lines
+    assert lines[1].startswith("Found 1 error in 1 file")

@@ -34,7 +34,7 @@ def test_each_kind_of_new_file_passes_the_check(data_root):
     # A second current district compact would be an error, but a new one starts as a draft.
     result = compacts("check", cwd=data_root)
     assert result.returncode == 0, result.stdout
-    assert read_site(data_root).files == 14  # 3 standards, 2 landlords, 4 + 3 new, results, group
+    assert read_site(data_root).files == 15  # 4 standards, 2 landlords, 4 + 3 new, results, group
 
 
 def test_new_files_invent_no_dates_or_numbers(data_root):
@@ -102,3 +102,15 @@ def test_a_wrong_key_shows_the_schemas_description(data_root):
     result = compacts("check", cwd=data_root)
     description = schema("estate")["properties"]["homes"]["description"]
     assert f"Did you mean 'homes' ({description[0].lower()}{description[1:-1]})?" in result.stdout
+
+
+def test_the_councils_guide_commands_and_worked_landlord_make_valid_data(data_root):
+    from test_fork import delete_examples, start_council_data
+
+    delete_examples(data_root)
+    start_council_data(data_root)
+    site = read_site(data_root)
+    assert [p for p in site.problems if p.level == "error"] == []
+    landlord = site.site.landlords[0]
+    assert landlord.contact.phone == "01632 960 400" and landlord.homes == 4200
+    assert {c.scope for c in landlord.compacts} == {"district", "local"}

@@ -58,3 +58,28 @@ def test_check_translations_reports_and_enforces_the_minimum(tmp_path):
     assert "greenfield/district/index.md: " in result.stdout
     assert re.search(r"error: cy is 9\d\.\d% translated, below the 100% that site_config.yml "
                      "requires", result.stdout)
+
+
+def test_after_replacing_the_example_update_and_check_count_alike_and_old_entries_go(tmp_path):
+    project = copy_project(tmp_path, ["en", "pl"])
+    config = (project / "site_config.yml").read_text().replace("      minimum_translated:\n        cy: 100\n", "")
+    config = config.replace("site_name: Greenfield", "site_name: Testshire")
+    (project / "site_config.yml").write_text(config)
+    from test_fork import delete_examples, start_council_data
+
+    delete_examples(project)
+    start_council_data(project)
+    before = (project / "translations/pl.po").read_text()
+    assert "Greenfield" in before
+    update = compacts("translations", "update", cwd=project)
+    assert update.returncode == 0, update.stdout + update.stderr
+    check = compacts("check", "--translations", cwd=project)
+    assert check.returncode == 0, check.stdout
+    updated = re.search(r"pl\.po: (\d+) of (\d+) texts", update.stdout).groups()
+    checked = re.search(r"pl  Polski: [\d.]+% translated \((\d+) of (\d+) strings", check.stdout).groups()
+    assert updated == checked
+    after = (project / "translations/pl.po").read_text()
+    assert "Greenfield" not in after and "Northmoor" not in after and "#~" not in after
+    assert "removed (git history keeps them)" in update.stdout
+    # Translations the new data still uses are kept.
+    assert catalog(project, "pl").get("Core Standards").string

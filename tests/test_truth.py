@@ -141,7 +141,8 @@ def test_every_text_in_the_example_data_appears_on_a_page(built_site):
     missing = []
     for landlord in site.landlords:
         things = [landlord, *landlord.compacts, *landlord.estates, *landlord.results,
-                  *[g for g in landlord.groups if not g.id.endswith("-tra")]]
+                  *[g for g in landlord.groups if not g.id.endswith("-tra")],
+                  *landlord.voice.reviews, *landlord.voice.periods, *landlord.voice.training]
         for thing in things:
             for name, text in _values(thing, []):
                 if _plain(text) not in words:

@@ -36,7 +36,7 @@ def only(root: Path, rule: str):
 def test_the_fixture_is_valid(data_root):
     checked = read_site(data_root)
     assert checked.problems == [] and checked.site is not None
-    assert checked.files == 8  # three standards files, a landlord, two compacts, two estates
+    assert checked.files == 9  # four standards files, a landlord, two compacts, two estates
 
 
 def test_unknown_key_suggests_the_near_miss(data_root):

