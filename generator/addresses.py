@@ -36,6 +36,14 @@ LANDLORD_FOLDERS = {
     "equality": "the landlord's equality page",
     "compliance": "the landlord's compliance page",
     "groups": "the landlord's groups of tenants",
+    "complaints": "the landlord's complaints report",
+    "complaints-learning": "the landlord's learning from complaints page",
+    "get-involved": "the landlord's page on getting involved",
+    "you-said-we-did": "the landlord's 'you said, we did' page",
+    "said": "the landlord's 'you said' pages",
+    "scrutiny": "the landlord's scrutiny pages",
+    "statutory": "the landlord's statutory publications",
+    "tsm": "the landlord's Tenant Satisfaction Measures pack",
 }
 
 
