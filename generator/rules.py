@@ -277,7 +277,7 @@ def equality_shares(docs: list[Document]) -> Iterator[Problem]:
 
 def evidences_resolve(docs: list[Document]) -> Iterator[Problem]:
     """A standards file's `evidences` names items that exist."""
-    items = {item.get("id") for doc in _of_kind(docs, "standards")
+    items = {_key(item.get("id")) for doc in _of_kind(docs, "standards")
              for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
     for doc in _of_kind(docs, "standards"):
         for index, cited in enumerate(_list(doc.data.get("evidences"))):
