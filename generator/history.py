@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .loader import Document, parse_text
 from .model import Compact
+from .privacy import redact
+from .safety import MAX_FILE_BYTES, scan_text
 from .site import compact_from
 from .validate import check_schema
 
@@ -52,13 +54,22 @@ def read_history(root: Path, compacts: list[Compact]) -> History:
         history.warning = problem
         return history
     texts = _old_texts(root, {c.path for c in compacts if c.agreed})
+    names = redaction_list(root)
     for compact in compacts:
         if not compact.agreed:
             continue
-        older = [v for v in _versions(compact, texts.get(compact.path, []), history.sources)
+        older = [v for v in _versions(compact, texts.get(compact.path, []), history.sources, names)
                  if v.agreed < compact.agreed]
         history.versions[(compact.landlord_id, compact.id)][:0] = older
     return history
+
+
+def redaction_list(root: Path) -> list[str]:
+    """Names to remove from past versions: privacy: redact in site_config.yml."""
+    from .checks import plugin_options
+
+    names = (plugin_options(root)[0].get("privacy") or {}).get("redact") or []
+    return [str(n) for n in names if str(n).strip()]
 
 
 def _git(root: Path, *args: str, stdin: str | None = None) -> str:
@@ -120,7 +131,8 @@ def _split_batch(output: str) -> list[str | None]:
     return found
 
 
-def _versions(current: Compact, texts: list[tuple[str, str]], sources: dict) -> list[Version]:
+def _versions(current: Compact, texts: list[tuple[str, str]], sources: dict,
+              names: list[str] = ()) -> list[Version]:
     """One version per agreed date, from the newest commit that has it; oldest first."""
     newest: dict[str, tuple[str, str]] = {}
     for sha, text in texts:  # newest first
@@ -129,17 +141,22 @@ def _versions(current: Compact, texts: list[tuple[str, str]], sources: dict) -> 
             newest[match.group(1)] = (sha, text)
     versions = []
     for agreed, (sha, text) in sorted(newest.items()):
-        compact = _compact_at(current, text, f"{current.path}@{agreed}", sources)
+        compact = _compact_at(current, text, f"{current.path}@{agreed}", sources, names)
         if compact and compact.agreed:
             versions.append(Version(compact.agreed, sha, compact))
     return versions
 
 
-def _compact_at(current: Compact, text: str, label: str, sources: dict) -> Compact | None:
-    """A past version of a compact, or None if that version does not fit today's schema."""
+def _compact_at(current: Compact, text: str, label: str, sources: dict,
+                names: list[str] = ()) -> Compact | None:
+    """A past version of a compact (with the redacted names removed), or None if that
+    version does not fit today's schema or cannot be read safely."""
+    if len(text) > MAX_FILE_BYTES or scan_text(text, label):
+        return None
     data = parse_text(text)
     if data is None:
         return None
+    redact(data, list(names))
     doc = Document(label, data, "compact", current.landlord_id, current.id)
     if check_schema(doc):
         return None

@@ -17,11 +17,21 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from .catalog_check import format_problem, is_interface
 from .dates import MONTH, YEAR, PartialDate
 
 SOURCE = "en"
 _LOCALES = {"en": "en_GB", "cy": "cy_GB"}  # British English dates and spelling
 TRANSLATED, MISSING, STALE = "translated", "missing", "stale"
+
+
+def _forms(message) -> tuple:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+def _unsafe(english: str, message) -> bool:
+    """A translation the page's %-formatting would fail on."""
+    return is_interface(message) and any(format_problem(english, f) for f in _forms(message) if f)
 
 
 def is_translated(message) -> bool:
@@ -75,6 +85,8 @@ class Translations:
             return MISSING
         if not is_translated(message):
             return STALE if message.fuzzy else MISSING
+        if _unsafe(text, message):
+            return MISSING  # `compacts check` reports it; the page shows the English meanwhile
         return TRANSLATED
 
     def lookup(self, text: str) -> tuple[str, str]:
@@ -94,7 +106,8 @@ class Translations:
             self.used.add(singular)
         if not self.is_source and self.catalog:
             message = self.catalog.get(singular)
-            if message and not message.fuzzy and isinstance(message.string, tuple):
+            if message and not message.fuzzy and isinstance(message.string, tuple) \
+                    and not _unsafe(singular, message):
                 index = gettext.c2py(self.catalog.plural_expr)(n)
                 forms = message.string
                 if 0 <= index < len(forms) and forms[index]:

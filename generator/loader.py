@@ -16,6 +16,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .problems import Problem
+from .safety import name_problems, read_limited, scan_text, walk
 
 
 class _Constructor(RoundTripConstructor):
@@ -42,16 +43,15 @@ class Document:
 
 def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; returns the document or the problems that stopped it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        return None, [Problem(display, 1, 1, f"The file could not be read: {err.strerror}.", "read")]
+    raw, problem = read_limited(path, display)
+    if problem:
+        return None, [problem]
     text, problem = _decode(raw, display)
     if problem:
         return None, [problem]
-    tabs = _tab_indents(text, display)
-    if tabs:
-        return None, tabs
+    unsafe = scan_text(text, display) or _tab_indents(text, display)
+    if unsafe:
+        return None, unsafe
     data, problem = _parse(text, display)
     if problem:
         return None, [problem]
@@ -181,8 +181,7 @@ _PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "resul
 def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
     """Find and read every data file under root; returns documents, problems and files read."""
     docs: list[Document] = []
-    problems: list[Problem] = []
-    paths = _data_files(root)
+    paths, problems = _data_files(root)
     for path in paths:
         display = path.relative_to(root).as_posix()
         kind, landlord = _kind_of(path.relative_to(root))
@@ -198,13 +197,13 @@ def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
     return docs, problems, len(paths)
 
 
-def _data_files(root: Path) -> list[Path]:
-    found = []
-    for folder in ("standards", "compacts"):
-        base = root / folder
-        if base.is_dir():
-            found += [p for p in base.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()]
-    return sorted(found)
+def _data_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files under standards/ and compacts/ (never through a link), and problems
+    with links and names that cannot be addresses."""
+    files, problems = walk(root, ("standards", "compacts"))
+    for path in files:
+        problems += name_problems(path, root)
+    return [p for p in files if p.suffix in YAML_SUFFIXES], problems
 
 
 def _kind_of(relative: Path) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from .model import Site
 from .statutory_data import STATUTORY_TABLES, TSM_FIELDS, per_year_files
+from .safety import neutralise
 from .validate import schema
 
 FILE_SCHEMAS = ["landlord", "compact", "estate", "group", "results", "standards", "review", "voice",
@@ -129,7 +130,8 @@ def open_data(site: Site) -> dict[str, str]:
         files[f"data/{table.name}.csv"] = _csv(table, rows)
     years = per_year_files(site)  # one CSV per landlord per year, as the Regulator asks
     files.update({path: _csv(TSM_YEAR, rows) for path, rows in years.items()})
-    files["data/compacts.json"] = json.dumps(everything, indent=2, ensure_ascii=False, default=str)
+    files["data/compacts.json"] = json.dumps(everything, indent=2, ensure_ascii=False, default=str,
+                                             allow_nan=False)  # strict JSON: no NaN
     files["data/datapackage.json"] = json.dumps(_package(list(years)), indent=2,
                                                 ensure_ascii=False)
     for kind in FILE_SCHEMAS:
@@ -147,6 +149,8 @@ def _csv(table: Table, rows: list[dict]) -> str:
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return neutralise(value)
     if value is None:
         return ""
     if isinstance(value, bool):

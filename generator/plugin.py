@@ -20,10 +20,12 @@ written, into `<its folder>/pagefind/`, while the other languages still build (s
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,12 +36,14 @@ from markupsafe import escape
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .atomic import die_with_parent, discard, staging_dir, swap_in
+from .csp import with_policy
 from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import read_history
@@ -70,6 +74,8 @@ class CompactsConfig(base.Config):
     """Make large-print, braille and audio files of every compact and estate page."""
     readability = c.Type(dict, default={})
     """{max_grade: 8}: `compacts check` warns about pages harder to read than this."""
+    privacy = c.Type(dict, default={})
+    """{personal_data, published_contacts, redact}: see generator/privacy.py."""
 
 
 class CompactsPlugin(BasePlugin[CompactsConfig]):
@@ -83,6 +89,12 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        self.staging = None
+        if self.language is None:  # the other languages build inside this one's folder
+            self.final_site = Path(config.site_dir)
+            self.staging = staging_dir(self.final_site)
+            config.site_dir = str(self.staging)
+            self.warnings = _Counter(config.strict)
         self.site = _read(root)
         self.codes = list(self.config.languages)
         code = self.language or self.codes[0]
@@ -206,7 +218,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material sets dir only on <body>; the root element should carry it too.
         lang = self.t.language
-        return output.replace(f'<html lang="{lang.code}" ', f'<html lang="{lang.code}" dir="{lang.dir}" ', 1)
+        output = output.replace(f'<html lang="{lang.code}" ', f'<html lang="{lang.code}" dir="{lang.dir}" ', 1)
+        return with_policy(output)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The "page not found" page is a theme template, not a page: give it dir too.
@@ -218,6 +231,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         page.meta["tc"] = self._page_meta(spec, rendered.fallbacks)
         return rendered
 
+    # Last of all plugins (after the search index is written), so the swap takes everything.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         for url, file in self.format_files:
             target = Path(config.site_dir) / url / "formats" / file.filename
@@ -236,8 +251,22 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             raise PluginError("\n".join(failed))
         if self.language is None:  # one line per language, so the log shows each was built
             for lang in self.languages:
-                where = Path(config.site_dir) / _prefix(lang.code, self.codes)
+                where = Path(getattr(self, 'final_site', None) or config.site_dir) / _prefix(lang.code, self.codes)
                 log.info(f"Built the {lang.name} ({lang.code}) pages into {where}")
+        if self.staging is not None and not self.warnings.stop():
+            swap_in(self.staging, self.final_site)
+            config.site_dir = str(self.final_site)
+            self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The last good site stays; sub-builds stop; a bug of ours says so, with exit 2."""
+        _stop_sub_builds()
+        discard(getattr(self, "staging", None))
+        self.staging = None
+        if not isinstance(error, (MkDocsException, KeyboardInterrupt, OSError)):
+            log.error(f"{type(error).__name__}: {error}. This is a bug in the generator, "
+                      "please report it. The site was left as it was.")
+            raise SystemExit(2) from error
 
     def _index_for_search(self, site_dir: Path) -> None:
         """This language's search index; the other languages' folders (inside the source
@@ -325,16 +354,51 @@ def _start_other_languages(config: MkDocsConfig, codes: list[str]) -> list[Futur
     return futures
 
 
+_SUB_BUILDS: list[subprocess.Popen] = []
+_SUB_BUILDS_LOCK = threading.Lock()
+
+
 def _build_language(config: MkDocsConfig, code: str) -> str:
-    """Build one language into site/<code>/ in a subprocess; returns its errors, or ''."""
+    """Build one language into <site>/<code>/ in a subprocess; returns its errors, or ''.
+    The subprocess dies with this process (die_with_parent), and is stopped on an error."""
     command = [sys.executable, "-m", "generator.plugin", config.config_file_path, code,
                str(Path(config.site_dir) / code), "strict" if config.strict else ""]
     engine = sys.modules["mkdocs"].__name__  # "properdocs" when ProperDocs runs the build
-    done = subprocess.run(command, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_ENGINE": engine})
-    if done.returncode:
-        return f"The '{code}' build failed:\n{done.stdout}{done.stderr}"
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, errors="backslashreplace", preexec_fn=die_with_parent,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_ENGINE": engine})
+    with _SUB_BUILDS_LOCK:
+        _SUB_BUILDS.append(process)
+    stdout, stderr = process.communicate()
+    if process.returncode:
+        return f"The '{code}' build failed:\n{stdout}{stderr}"
     return ""
+
+
+def _stop_sub_builds() -> None:
+    with _SUB_BUILDS_LOCK:
+        for process in _SUB_BUILDS:
+            if process.poll() is None:
+                process.kill()
+        _SUB_BUILDS.clear()
+
+
+class _Counter(logging.Handler):
+    """Counts MkDocs' warnings in strict mode: MkDocs aborts on them after post_build, so
+    the new site must not be swapped in first."""
+
+    def __init__(self, strict: bool) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+        if strict:
+            logging.getLogger("mkdocs").addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def stop(self) -> bool:
+        logging.getLogger("mkdocs").removeHandler(self)
+        return self.count > 0
 
 
 def build_language(config_file: str, code: str, site_dir: str, strict: bool) -> None:

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from dataclasses import asdict, dataclass, field
+
+# A message is one line a person can read: no control characters (a newline, a terminal
+# escape, a right-to-left override), and short enough that a huge value cannot flood a log.
+MAX_MESSAGE = 2000
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +22,10 @@ class Problem:
     rule: str = field(default="data", compare=False)
     level: str = field(default="error", compare=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", printable(self.file))
+        object.__setattr__(self, "message", printable(self.message, MAX_MESSAGE))
+
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.message}"
 
@@ -27,6 +36,28 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__(summary(self.problems))
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """Text safe to print on one line: unprintable characters shown as escapes (\\n, \\x1b,
+    \\u202e), lone surrogates as \\ud800, and the middle of an overlong text cut out."""
+    text = str(text)
+    if limit and len(text) > 4 * limit:  # cut before escaping, so a huge value costs nothing
+        text = text[: 2 * limit] + text[-limit:]
+    text = "".join(_shown(ch) for ch in text)
+    if limit and len(text) > limit:
+        text = text[: limit * 2 // 3] + " ... " + text[-(limit // 3):]
+    return text
+
+
+_UNPRINTABLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def _shown(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category == "Zs":
+        return " "
+    return ascii(ch)[1:-1] if category in _UNPRINTABLE else ch
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -59,9 +90,20 @@ def report_github(problems: list[Problem]) -> str:
     lines = []
     for p in sorted(problems):
         level = "error" if p.level == "error" else "warning"
-        message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        lines.append(f"::{level} file={p.file},line={p.line},col={p.column},title={p.rule}::{message}")
+        lines.append(f"::{level} file={_property(p.file)},line={p.line},col={p.column},"
+                     f"title={_property(p.rule)}::{_data(p.message)}")
     return "\n".join(lines)
+
+
+def _data(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped, as GitHub's toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property (file=, title=): also ':' and ',' escaped, or a name
+    could end the property and start a command of its own."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def report_json(problems: list[Problem]) -> str:

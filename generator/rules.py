@@ -60,7 +60,7 @@ def ids_unique(docs: list[Document]) -> Iterator[Problem]:
                       for item in [standard, *_items(standard, "items")]]
     first: dict[Any, tuple[Document, Any]] = {}
     for doc, item in standard_items:
-        ident = item.get("id")
+        ident = _key(item.get("id"))
         if ident in first:
             other_doc, other = first[ident]
             line, column = position(item, "id")
@@ -74,7 +74,7 @@ def ids_unique(docs: list[Document]) -> Iterator[Problem]:
 def _repeats(doc: Document, items: list, section: str) -> Iterator[Problem]:
     first: dict[Any, Any] = {}
     for item in items:
-        ident = item.get("id")
+        ident = _key(item.get("id"))
         if ident in first:
             line, column = position(item, "id")
             yield Problem(doc.path, line, column, f"The id '{ident}' is used twice in {section} "
@@ -86,7 +86,7 @@ def _repeats(doc: Document, items: list, section: str) -> Iterator[Problem]:
 
 def references_resolve(docs: list[Document]) -> Iterator[Problem]:
     """Commitments cite standard items that exist; local compacts name existing estates."""
-    items = {item.get("id") for doc in _of_kind(docs, "standards")
+    items = {_key(item.get("id")) for doc in _of_kind(docs, "standards")
              for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
     estates = defaultdict(set)
     for doc in _of_kind(docs, "estate"):
@@ -162,7 +162,7 @@ def district_covers_core_standards(docs: list[Document]) -> Iterator[Problem]:
         return
     strict = {d.landlord for d in _of_kind(docs, "landlord")
               if d.data.get("require_full_coverage") is True}
-    titles = {item.get("id"): item.get("title") for standard in _items(core.data, "standards")
+    titles = {_key(item.get("id")): item.get("title") for standard in _items(core.data, "standards")
               for item in _items(standard, "items")}
     for doc in _of_kind(docs, "compact"):
         if doc.data.get("scope") != "district" or doc.data.get("status") not in CURRENT:
@@ -209,7 +209,7 @@ def results_periods(docs: list[Document]) -> Iterator[Problem]:
 
 def results_references(docs: list[Document]) -> Iterator[Problem]:
     """Measures name estates, Tenant Satisfaction Measures and standard items that exist."""
-    items = {item.get("id") for doc in _of_kind(docs, "standards")
+    items = {_key(item.get("id")) for doc in _of_kind(docs, "standards")
              for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
     tsm = {i.split(".")[1].upper() for i in items if isinstance(i, str) and i.startswith("tsm.")}
     estates = defaultdict(set)
@@ -263,7 +263,7 @@ def equality_shares(docs: list[Document]) -> Iterator[Problem]:
     for doc in _of_kind(docs, "results"):
         groups = defaultdict(list)
         for group in _items(doc.data, "equality"):
-            groups[group.get("category")].append(group)
+            groups[_key(group.get("category"))].append(group)
         for category, members in groups.items():
             for side in ("representatives", "tenants"):
                 total = sum(g.get(side) for g in members
@@ -277,7 +277,7 @@ def equality_shares(docs: list[Document]) -> Iterator[Problem]:
 
 def evidences_resolve(docs: list[Document]) -> Iterator[Problem]:
     """A standards file's `evidences` names items that exist."""
-    items = {item.get("id") for doc in _of_kind(docs, "standards")
+    items = {_key(item.get("id")) for doc in _of_kind(docs, "standards")
              for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
     for doc in _of_kind(docs, "standards"):
         for index, cited in enumerate(_list(doc.data.get("evidences"))):
@@ -394,6 +394,12 @@ def _items(node: Any, key: str) -> list:
     """The mappings in a list under key, skipping anything malformed (the schema reports it)."""
     value = node.get(key) if isinstance(node, dict) else None
     return [item for item in _list(value) if isinstance(item, dict)]
+
+
+def _key(value: Any) -> Any:
+    """A value usable as an id in a set; a list or mapping where an id belongs (which the
+    schema reports) becomes None."""
+    return value if isinstance(value, (str, int, float, bool)) or value is None else None
 
 
 def _date(value: Any) -> PartialDate | None:

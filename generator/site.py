@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import site_checks
 from .fields import build
 from .loader import Document, discover, position
 from .model import (CORE_STANDARDS, STATUTORY_KINDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
@@ -30,6 +31,7 @@ def read_site(root: Path) -> Checked:
     for doc in docs:
         problems += check_schema(doc)
     problems += _unless_landlord_unreadable(check_rules(docs), problems)
+    problems += site_checks(root, docs)
     if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
         problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
                                 "is missing or unreadable; every compact refers to it.",

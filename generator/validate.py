@@ -22,7 +22,10 @@ from .model import CORE_STANDARDS, FILE_KINDS  # noqa: F401 (CORE_STANDARDS: for
 from .loader import Document, position
 from .problems import Problem
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: '$' would let a trailing newline in
+# Dates a page, a feed and a calendar can all show: a year 9999 overflows when a calendar
+# adds a meeting's two hours, and no compact is agreed before 1900.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
     "object": "a set of 'key: value' lines", "boolean": "true or false", "null": "empty",
@@ -35,14 +38,17 @@ def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(date.fromisoformat(value))
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and \
+            EARLIEST <= date.fromisoformat(value) <= LATEST
     except ValueError:
         return False
 
 
 @_FORMATS.checks("partial-date")
 def _is_partial_date(value: object) -> bool:
-    return not isinstance(value, (str, int)) or PartialDate.parse(value) is not None
+    parsed = PartialDate.parse(value) if isinstance(value, (str, int)) else None
+    return not isinstance(value, (str, int)) or \
+        (parsed is not None and EARLIEST.year <= parsed.year <= LATEST.year)
 
 
 @_FORMATS.checks("email")
@@ -165,6 +171,9 @@ def _unknown_key(key: object, properties: dict[str, dict], where: str) -> str:
 def _value_message(error: ValidationError, where: str) -> str:
     value, name = error.instance, where or "The file"
     hint = _description(error.schema)
+    if error.validator == "format" and PartialDate.parse(value) is not None:
+        return (f"{name} is {_shown(value)}, outside the years {EARLIEST.year} to {LATEST.year} "
+                "that pages and calendars can show. Check the year.")
     if error.validator == "format" and error.validator_value == "partial-date" or \
             error.validator == "type" and error.schema.get("format") == "partial-date":
         return (f"{name} should be a date as the document gives it: a day (2025-04-01), a "
@@ -182,7 +191,7 @@ def _value_message(error: ValidationError, where: str) -> str:
         return f"{name} is '{value}', which is not allowed.{guess} Use one of: {', '.join(options)}."
     if error.validator == "format" and error.validator_value == "date":
         return (f"{name} should be a real date written as year-month-day, such as 2025-04-01, "
-                f"but it is '{value}'.")
+                f"between {EARLIEST.year} and {LATEST.year}, but it is '{value}'.")
     if error.validator in ("format", "pattern"):
         return f"{name} is '{value}', which is not in the right form{hint}"
     if error.validator == "minItems":
@@ -209,5 +218,6 @@ def _shown(value: object) -> str:
 
 
 def did_you_mean(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    known = [k for k in known if isinstance(k, str) and k]  # a blank id is reported elsewhere
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""

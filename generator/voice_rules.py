@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from .dates import PartialDate
 from .loader import Document, position
 from .problems import Problem
-from .rules import _items, _known, _list, _of_kind, _repeats, results_periods
+from .rules import _items, _key, _known, _list, _of_kind, _repeats, results_periods
 from .validate import did_you_mean
 from .voice_pages import FOLDERS
 
@@ -66,14 +66,14 @@ def voice_references(docs: list[Document]) -> Iterator[Problem]:
         groups[doc.landlord].add(doc.id)
     for doc in _of_kind(docs, "compact"):
         promises[doc.landlord] |= {f"{doc.id}.{c.get('id')}" for c in _items(doc.data, "commitments")}
-    items = {item.get("id") for doc in _of_kind(docs, "standards")
+    items = {_key(item.get("id")) for doc in _of_kind(docs, "standards")
              for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
     for doc in docs:
         if doc.kind not in ("review", "voice"):
             continue
         where = f"compacts/{doc.landlord}/estates/"
         group_where = f"compacts/{doc.landlord}/groups/ (or an estate's TRA, as <estate>-tra)"
-        themes = {t.get("id") for t in _items(doc.data.get("complaints"), "themes")}
+        themes = {_key(t.get("id")) for t in _items(doc.data.get("complaints"), "themes")}
         nodes = [doc.data] if doc.kind == "review" else []
         for node in nodes + _entries(doc):
             yield from _known(doc, node, "estates", estates[doc.landlord], where, "unknown-estate")

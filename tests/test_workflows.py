@@ -88,3 +88,38 @@ def test_pre_commit_runs_the_data_check_and_stops_a_bad_commit(data_root):
     estate.write_text(estate.read_text().replace("homes: 120", "homes: lots"))
     bad = subprocess.run(command.split(), cwd=data_root, capture_output=True, text=True)
     assert bad.returncode == 1 and "oak-court.yml:3" in bad.stdout, bad.stdout
+
+
+def _workflow(name: str) -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load((REPO / ".github/workflows" / name).read_text())
+
+
+def test_every_job_has_least_privilege():
+    """Nothing granted at the top; only the deploy job may write, and only to Pages."""
+    for path in WORKFLOWS:
+        workflow = _workflow(path.name)
+        assert workflow["permissions"] == {}, path.name
+        for name, job in workflow["jobs"].items():
+            granted = job["permissions"]
+            writes = {scope for scope, level in granted.items() if level == "write"}
+            allowed = {"pages", "id-token"} if name == "deploy" else set()
+            assert writes == allowed, f"{path.name}: {name} may write {writes}"
+
+
+def test_actions_are_pinned_by_full_commit_sha_with_the_tag_in_a_comment():
+    import re
+
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w-]+/[\w-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$", line), line
+
+
+def test_checkouts_leave_no_token_behind():
+    for path in WORKFLOWS:
+        for job in _workflow(path.name)["jobs"].values():
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, path.name

@@ -1,0 +1,260 @@
+"""Limits on what a data file may hold, checked before the file is built into data.
+
+Data files come from pull requests, so whatever bytes they hold, reading them must end with
+positioned problems or data, in bounded time and memory. The limits (documented in
+CONTRIBUTING.md) are far above what a real compact needs:
+
+- a file is at most MAX_FILE_BYTES; a file or folder name at most MAX_NAME characters;
+- values nest at most MAX_DEPTH deep; a list or section has at most MAX_ITEMS entries, and
+  a file at most MAX_VALUES values once its '*' references are counted out (an "alias
+  bomb" of a few lines could otherwise stand for billions of values);
+- a text is at most MAX_TEXT characters, with at most MAX_BRACKETS '[' (Markdown's link
+  parser takes time that grows with the square of their number);
+- a number has at most MAX_DIGITS digits, and is never .nan or .inf.
+
+The scan reads YAML events (ruamel's scanner and parser keep their own stacks, so deep
+nesting cannot overflow Python's), before the recursive composer ever sees the text.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterator
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent,
+                                ScalarEvent, SequenceStartEvent)
+from ruamel.yaml.nodes import ScalarNode
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NAME = 64
+MAX_DEPTH = 32
+MAX_ITEMS = 2_000
+MAX_VALUES = 100_000
+MAX_TEXT = 10_000
+MAX_BRACKETS = 400
+MAX_DIGITS = 15
+MAX_PROBLEMS_PER_FILE = 20  # a file of junk gives a few problems, not a million lines
+
+# What YAML allows in a file (ruamel's Reader rejects the rest, without a line number).
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_SURROGATE = re.compile("[\uD800-\uDFFF]")
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def read_limited(path: Path, display: str) -> tuple[bytes | None, Problem | None]:
+    """A data file's bytes, unless it is a link or too big (checked before reading it)."""
+    if path.is_symlink():
+        return None, link_problem(path, display)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        return None, Problem(display, 1, 1, f"The file could not be read: {err.strerror}.", "read")
+    if len(raw) > MAX_FILE_BYTES:
+        return None, Problem(display, 1, 1, f"The file is larger than {MAX_FILE_BYTES:,} bytes, "
+                             "the most a data file may be. Split it into smaller files, or "
+                             "check that it is the file you meant.", "file-size")
+    return raw, None
+
+
+def link_problem(path: Path, display: str) -> Problem:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "somewhere else"
+    return Problem(display, 1, 1, f"This is a link (a symbolic link to {target}), not a file. "
+                   "The publisher never follows links, so that nothing outside the repository "
+                   "is read or published: put the file itself here.", "symlink")
+
+
+def scan_text(text: str, display: str) -> list[Problem]:
+    """Problems that stop a file from being read safely; [] means it may be parsed."""
+    found = _unprintable(text, display)
+    if found:
+        return found
+    try:
+        found = list(_scan_events(text, display))
+    except YAMLError:
+        return []  # a syntax error: the loader reports it with its own explanation
+    return found[:MAX_PROBLEMS_PER_FILE]
+
+
+def _unprintable(text: str, display: str) -> list[Problem]:
+    found = []
+    for match in _NOT_PRINTABLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        found.append(Problem(display, line, column, f"There is an invisible control character "
+                             f"({ascii(match.group())[1:-1]}) here, which a data file cannot hold. "
+                             "Delete it (it often comes from copying text out of another "
+                             "program).", "control-character"))
+        if len(found) >= MAX_PROBLEMS_PER_FILE:
+            break
+    return found
+
+
+class _Counter:
+    """Values under one open list or section, with its references counted out."""
+
+    def __init__(self, event: Any, is_list: bool) -> None:
+        self.event, self.is_list, self.values, self.entries = event, is_list, 1, 0
+
+
+def _scan_events(text: str, display: str) -> Iterator[Problem]:
+    yaml = YAML(typ="safe", pure=True)  # same events as round-trip, without its comment work
+    stack: list[_Counter] = []
+    anchors: dict[str, int] = {}
+    total = 0
+    for event in yaml.parse(text):
+        if isinstance(event, CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                yield _at(display, event, f"The values here are nested more than {MAX_DEPTH} "
+                          "levels deep, which no data file needs. Check the indentation and "
+                          "the brackets.", "too-deep")
+                return
+            stack.append(_Counter(event, isinstance(event, SequenceStartEvent)))
+            continue
+        if isinstance(event, CollectionEndEvent):
+            done = stack.pop()
+            if done.event.anchor:
+                anchors[done.event.anchor] = done.values
+            size = done.values
+        elif isinstance(event, AliasEvent):
+            size = anchors.get(event.anchor, 1)
+        elif isinstance(event, ScalarEvent):
+            yield from _scalar(event, yaml, display)
+            size = 1
+            if event.anchor:
+                anchors[event.anchor] = 1
+        else:
+            continue
+        total += size
+        if total > MAX_VALUES:
+            yield _at(display, event, f"With its '*' references counted out, this file holds "
+                      f"more than {MAX_VALUES:,} values, far more than a data file needs. "
+                      "Write the values out instead of repeating references.", "too-many-values")
+            return
+        if stack:
+            parent = stack[-1]
+            parent.values += size
+            parent.entries += 1
+            limit = MAX_ITEMS * (1 if parent.is_list else 2)  # a section counts keys and values
+            if parent.entries == limit + 1:
+                what = "list" if parent.is_list else "section"
+                yield _at(display, parent.event, f"This {what} has more than {MAX_ITEMS:,} "
+                          "entries, the most a data file may hold in one place. Split the data "
+                          "into more files.", "too-many-items")
+
+
+def _scalar(event: ScalarEvent, yaml: YAML, display: str) -> Iterator[Problem]:
+    value = event.value
+    if _SURROGATE.search(value):
+        yield _at(display, event, "This text has an escape such as \\ud800 that stands for half "
+                  "of a character, which cannot be shown. Delete the escape or write the "
+                  "character itself.", "bad-escape")
+    if len(value) > MAX_TEXT:
+        yield _at(display, event, f"This text is {len(value):,} characters long; the most is "
+                  f"{MAX_TEXT:,}. Shorten it or split it.", "text-too-long")
+    elif value.count("[") > MAX_BRACKETS:
+        yield _at(display, event, f"This text has more than {MAX_BRACKETS} '[' characters, "
+                  "the most a text may have. Remove some.", "too-many-brackets")
+    if event.style is None and not event.tag:
+        tag = yaml.resolver.resolve(ScalarNode, value, (True, False))
+        if tag in _NUMBER_TAGS:
+            yield from _number(event, value, display)
+
+
+def _number(event: ScalarEvent, value: str, display: str) -> Iterator[Problem]:
+    lowered = value.lower()
+    if "nan" in lowered or "inf" in lowered:
+        yield _at(display, event, f"'{value}' is not a number a page can show. Write the number "
+                  "itself, or leave the key out if it is not known.", "not-a-number")
+        return
+    digits = sum(ch.isdigit() for ch in lowered.split("e")[0])
+    if digits > MAX_DIGITS or _overflows(lowered):
+        yield _at(display, event, f"This number has {digits} digits; the most is {MAX_DIGITS}. "
+                  "Check it.", "number-too-big")
+
+
+def _overflows(lowered: str) -> bool:
+    """A float whose exponent makes it infinite, such as 1e999."""
+    if "e" not in lowered:
+        return False
+    try:
+        return float(lowered.replace("_", "")) in (float("inf"), float("-inf"))
+    except ValueError:
+        return False
+
+
+def _at(display: str, event: Any, message: str, rule: str) -> Problem:
+    mark = event.start_mark
+    return Problem(display, mark.line + 1, mark.column + 1, message, rule)
+
+
+# ---------------------------------------------------------------------------------------
+# Names of files and folders: they become web addresses.
+
+_YAML_NAME = re.compile(r"\.ya?ml", re.IGNORECASE)
+
+
+def walk(root: Path, folders: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under root/<folder>, never through a link; links are problems."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for folder in folders:
+        base = root / folder
+        if base.is_symlink():
+            problems.append(link_problem(base, folder))
+            continue
+        if not base.is_dir():
+            continue
+        for here, dirs, names in os.walk(base, followlinks=False):
+            for name in sorted(dirs + names):
+                path = Path(here) / name
+                display = path.relative_to(root).as_posix()
+                if path.is_symlink():
+                    problems.append(link_problem(path, display))
+                elif name in names and path.is_file():
+                    files.append(path)
+            dirs[:] = [d for d in dirs if not (Path(here) / d).is_symlink()]
+    return sorted(files), problems
+
+
+def name_problems(path: Path, root: Path) -> list[Problem]:
+    """A data file's name and folders must make a safe, readable web address."""
+    display = path.relative_to(root).as_posix()
+    problems = []
+    if _YAML_NAME.fullmatch(path.suffix) and path.suffix not in (".yml", ".yaml"):
+        problems.append(Problem(display, 1, 1, f"The file name ends in '{path.suffix}'. Rename "
+                                "it to end in '.yml' (lower case), or it is not read.", "file-name"))
+    for part in path.relative_to(root).parts:
+        if len(Path(part).stem) > MAX_NAME:
+            problems.append(Problem(display, 1, 1, f"The name '{part[:40]}...' is "
+                                    f"{len(part)} characters long; the most is {MAX_NAME}. "
+                                    "Give it a shorter name.", "name-too-long"))
+        elif any(unicodedata.category(ch)[0] in "CZ" and ch != " " for ch in part):
+            problems.append(Problem(display, 1, 1, f"The name '{part}' contains an invisible "
+                                    "character (such as a line break or a right-to-left mark), "
+                                    "which cannot be in a web address. Rename it using lower "
+                                    "case letters, digits and hyphens.", "file-name"))
+    return problems
+
+
+# ---------------------------------------------------------------------------------------
+# Open data: a CSV cell that a spreadsheet would run as a formula.
+
+# OWASP, "CSV Injection": cells starting with these run as formulas in Excel, LibreOffice
+# and Google Sheets (the full-width forms too, in some). A leading apostrophe makes the
+# spreadsheet show the text as text; the csv module already quotes and doubles '"'.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
