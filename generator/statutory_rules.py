@@ -224,14 +224,3 @@ def statutory_gaps(site) -> list[Problem]:
     return problems
 
 
-def statutory_addresses_reserved(docs: list[Document]) -> Iterator[Problem]:
-    """A compact's page is compacts/<landlord>/<compact>/, so a compact cannot be called
-    'statutory', 'tsm' or 'complaints': those addresses hold the statutory publications."""
-    for doc in docs:
-        if doc.kind == "compact" and doc.id in ("statutory", "tsm", "complaints"):
-            yield Problem(doc.path, 1, 1, f"A compact cannot be called '{doc.id}': the "
-                          "address is used by the landlord's statutory publications. Rename "
-                          "the file.", "reserved-name")
-
-
-STATUTORY_RULES.append(statutory_addresses_reserved)

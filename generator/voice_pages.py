@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .model import Landlord
 
 # Folders under compacts/<landlord>/'s pages that these pages use: a compact may not be
-# named after one (voice_rules.voice_addresses_free).
+# named after one (addresses.LANDLORD_FOLDERS lists them all).
 FOLDERS = ("get-involved", "you-said-we-did", "scrutiny", "complaints-learning")
 
 

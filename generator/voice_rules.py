@@ -11,7 +11,6 @@ from .loader import Document, position
 from .problems import Problem
 from .rules import _items, _key, _known, _list, _of_kind, _repeats, results_periods
 from .validate import did_you_mean
-from .voice_pages import FOLDERS
 
 VOICE_KINDS = ("review", "voice", "training")
 
@@ -180,15 +179,6 @@ def courses_have_dates(docs: list[Document]) -> Iterator[Problem]:
                               "course-dates", "warning")
 
 
-def voice_addresses_free(docs: list[Document]) -> Iterator[Problem]:
-    """A compact's page is <landlord>/<compact>/: it cannot take a tenant-voice page's address."""
-    for doc in _of_kind(docs, "compact"):
-        if doc.id in FOLDERS:
-            yield Problem(doc.path, 1, 1, f"A compact cannot be called '{doc.id}': that web "
-                          f"address is used by the landlord's '{doc.id}' page. Rename the "
-                          f"file, such as '{doc.id}-compact.yml'.", "reserved-name")
-
-
-VOICE_RULES = [voice_addresses_free, voice_landlords_exist, voice_periods, voice_ids_unique, voice_references,
+VOICE_RULES = [voice_landlords_exist, voice_periods, voice_ids_unique, voice_references,
                responses_explained, progress_honest, spending_within_budget,
                courses_have_dates]

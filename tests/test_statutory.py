@@ -204,7 +204,7 @@ def test_each_provision_once_and_every_provision_assessed(data_root):
 def test_a_compact_cannot_take_a_publications_address(data_root):
     (data_root / "compacts/testshire/compacts/oak-court.yml").rename(
         data_root / "compacts/testshire/compacts/tsm.yml")
-    assert only(data_root, "reserved-name").file == "compacts/testshire/compacts/tsm.yml"
+    assert only(data_root, "reserved-address").file == "compacts/testshire/compacts/tsm.yml"
 
 
 # --- In the browser ---------------------------------------------------------------------

@@ -243,7 +243,7 @@ def test_a_compact_cannot_take_a_voice_page_address(data_root):
     source = data_root / "compacts/testshire/compacts/oak-court.yml"
     source.rename(source.with_name("get-involved.yml"))
     problems = read_site(data_root).problems
-    assert any(p.rule == "reserved-name" and p.file.endswith("get-involved.yml") for p in problems)
+    assert any(p.rule == "reserved-address" and p.file.endswith("get-involved.yml") for p in problems)
 
 
 def test_scaffolded_review_passes_check_once_filled_in(data_root):
