@@ -208,3 +208,19 @@ def serve(site: Path, prefix: str = "/"):
         yield f"http://127.0.0.1:{httpd.server_port}{prefix}"
     finally:
         httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    """The example site served on localhost, once for the whole session."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-sized page in its own browser context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

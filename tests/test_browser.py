@@ -28,18 +28,6 @@ PHONE = {"width": 390, "height": 844}
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
-def server(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.fixture

@@ -7,24 +7,12 @@ import re
 
 import pytest
 
-from conftest import REPO, serve
+from conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     not (REPO / "compacts/greenfield").is_dir(), reason="the example council was replaced")]
 
 
-@pytest.fixture(scope="module")
-def server(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 # Search in each language (Pagefind) is tested in test_search.py.

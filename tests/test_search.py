@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import serve, site_languages
+from conftest import site_languages
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PREFIX = {code: "" if i == 0 else f"{code}/" for i, code in enumerate(site_languages())}
@@ -17,18 +17,6 @@ WORDS = {"en": "compact", "cy": "tenantiaid", "pl": "porozumienie", "ur": "مع�
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def server(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def search(page, query: str) -> list[dict]:
