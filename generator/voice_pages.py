@@ -42,11 +42,15 @@ def voice_pages(landlord: "Landlord", t: "Translations") -> list["PageSpec"]:
     _ = t.gettext
     base = {"landlord": landlord}
     everything = influence.entries(landlord)
+    # A TRA's entries are on its estate's page; other groups with entries get their own.
+    by_group = [(g, found) for g in landlord.groups if g.kind != "tra"
+                for found in [influence.for_group(landlord, g.id, everything)] if found]
     pages = [PageSpec(get_involved_path(landlord.id), _("Get involved: %(name)s") % {
                  "name": landlord.name}, "get_involved.html", base),
              PageSpec(you_said_path(landlord.id), _("You said, we did: %(name)s") % {
                  "name": landlord.name}, "you_said.html",
-                 {**base, "entries": everything, "estate": None, "group": None})]
+                 {**base, "entries": everything, "estate": None, "group": None,
+                  "group_pages": [g for g, _found in by_group]})]
     said_somewhere = {i for e in everything for i in e.estate_ids} | \
         {i for g in landlord.groups if any(e.group_id == g.id for e in everything)
          for i in g.estate_ids}
@@ -57,13 +61,11 @@ def voice_pages(landlord: "Landlord", t: "Translations") -> list["PageSpec"]:
                                   _("You said, we did: %(name)s") % {"name": estate.name},
                                   "you_said.html", {**base, "entries": found, "estate": estate,
                                                     "group": None}))
-    for group in landlord.groups:
-        found = influence.for_group(landlord, group.id, everything)
-        if found and group.kind != "tra":  # a TRA's entries are on its estate's page
-            pages.append(PageSpec(you_said_path(landlord.id, group_id=group.id),
-                                  _("You said, we did: %(name)s") % {"name": group.name},
-                                  "you_said.html", {**base, "entries": found, "estate": None,
-                                                    "group": group}))
+    for group, found in by_group:
+        pages.append(PageSpec(you_said_path(landlord.id, group_id=group.id),
+                              _("You said, we did: %(name)s") % {"name": group.name},
+                              "you_said.html", {**base, "entries": found, "estate": None,
+                                                "group": group}))
     for review in landlord.voice.reviews:
         group = next((g for g in landlord.groups if g.id == review.group), None)
         pages.append(PageSpec(review_path(review), t.gettext(review.title), "scrutiny_review.html",

@@ -74,7 +74,7 @@ def test_formats_panel_lists_each_file_with_language_and_size(built_site):
     html = (built_site / "greenfield/district/index.html").read_text()
     panel = html.split('<section class="tc-formats"', 1)[1].split("</section>")[0]
     assert re.search(r'<a href="\./formats/district-en.pdf" type="application/pdf" download>Large print</a>\s*'
-                     r'\(PDF, English, \d+ KB\)', panel)
+                     r'\(a file to read on screen or print, English, \d+ KB\)', panel)
     assert "formats/district-en.brf" in panel and "formats/district-en.opus" in panel
     assert "To ask for another format or language:" in panel and "01632 960 400" in panel
     estate = (built_site / "greenfield/estates/oak-court/index.html").read_text()
