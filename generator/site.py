@@ -106,14 +106,13 @@ def _add_voice(landlord: Landlord, doc: Document, note) -> None:
 def _measures_evidence(standards: list[StandardSet], landlords) -> None:
     """A published Tenant Satisfaction Measure is evidence for what its set says it evidences
     (standards/tsm.yml: publishing them meets the TIA item on publishing them)."""
-    sets = [s for s in standards if s.evidences]
+    codes = [({i.id.split(".", 1)[1].upper() for i in s.items()}, s.evidences)
+             for s in standards if s.evidences]  # worked out once, not per measure
     for landlord in landlords:
         for measure in (m for r in landlord.results for m in r.measures):
-            for standard_set in sets:
-                codes = {i.id.split(".", 1)[1].upper() for i in standard_set.items()}
-                if measure.tsm in codes and measure.actual is not None:
-                    measure.standards += [i for i in standard_set.evidences
-                                          if i not in measure.standards]
+            for set_codes, evidences in codes:
+                if measure.tsm in set_codes and measure.actual is not None:
+                    measure.standards += [i for i in evidences if i not in measure.standards]
 
 
 def _tra_group(estate: Estate) -> Group:
