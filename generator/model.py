@@ -464,19 +464,38 @@ class Landlord:
         return found
 
     def local_compacts(self, estate_id: str) -> list[Compact]:
-        return [c for c in self.compacts if c.scope == "local" and estate_id in c.estate_ids]
+        return self._index().local_compacts.get(estate_id, [])
 
     def estate(self, estate_id: str) -> Estate | None:
-        return next((e for e in self.estates if e.id == estate_id), None)
+        return self._index().estates.get(estate_id)
 
     def areas_of(self, estate_id: str) -> list[Area]:
-        return [a for a in self.areas if estate_id in a.estate_ids]
+        return self._index().areas.get(estate_id, [])
 
     def groups_for(self, estate_id: str) -> list[Group]:
         """Every group that covers an estate: its own, its areas', and landlord-wide ones."""
         areas = {a.id for a in self.areas_of(estate_id)}
-        return [g for g in self.groups
-                if g.whole_landlord or estate_id in g.estate_ids or areas & set(g.area_ids)]
+        index = self._index()
+        found = {id(g) for g in index.landlord_wide}
+        found.update(id(g) for g in index.groups.get(estate_id, []))
+        found.update(id(g) for area in areas for g in index.area_groups.get(area, []))
+        return [g for g in self.groups if id(g) in found]  # in the landlord's order
+
+    def has_estate_results(self, estate_id: str) -> bool:
+        """Whether any period's results report a measure for this estate."""
+        return estate_id in self._index().with_results
+
+    def has_estate_spending(self, estate_id: str) -> bool:
+        """Whether any year's voice file records spending on this estate."""
+        return estate_id in self._index().with_spending
+
+    def _index(self) -> _LandlordIndex:
+        """Lookups by estate, made once the model is complete: every estate page asks them,
+        and a scan of every compact and group per page would make the build quadratic."""
+        index = self.__dict__.get("_lookups")
+        if index is None:
+            index = self.__dict__["_lookups"] = _LandlordIndex.of(self)
+        return index
 
     def reviews_for(self, estate_id: str) -> list[tuple[Compact, Review]]:
         """Reviews of the compacts that cover an estate (its local ones and the district one)."""
@@ -496,6 +515,42 @@ class Landlord:
     def undated(self) -> list[Compact]:
         """Current compacts with no published review date (never called overdue)."""
         return [c for c in self.compacts if c.current and c.review_due is None]
+
+
+@dataclass
+class _LandlordIndex:
+    """A landlord's things by estate id (see Landlord._index)."""
+
+    estates: dict[str, Estate]
+    local_compacts: dict[str, list[Compact]]
+    areas: dict[str, list[Area]]
+    groups: dict[str, list[Group]]
+    area_groups: dict[str, list[Group]]
+    landlord_wide: list[Group]
+    with_results: set[str]
+    with_spending: set[str]
+
+    @classmethod
+    def of(cls, landlord: Landlord) -> _LandlordIndex:
+        index = cls({e.id: e for e in reversed(landlord.estates)}, {}, {}, {}, {}, [], set(), set())
+        for compact in landlord.compacts:
+            if compact.scope == "local":
+                for estate_id in dict.fromkeys(compact.estate_ids):
+                    index.local_compacts.setdefault(estate_id, []).append(compact)
+        for area in landlord.areas:
+            for estate_id in dict.fromkeys(area.estate_ids):
+                index.areas.setdefault(estate_id, []).append(area)
+        for group in landlord.groups:
+            if group.whole_landlord:
+                index.landlord_wide.append(group)
+            for estate_id in group.estate_ids:
+                index.groups.setdefault(estate_id, []).append(group)
+            for area_id in group.area_ids:
+                index.area_groups.setdefault(area_id, []).append(group)
+        index.with_results = {m.estate for r in landlord.results for m in r.measures if m.estate}
+        index.with_spending = {s.estate for p in landlord.voice.periods for s in p.spending
+                               if s.estate}
+        return index
 
 
 TENURE_MEASURES = ["low-cost-rental", "low-cost-home-ownership", "combined"]

@@ -49,10 +49,18 @@ class PageSpec:
     template: str
     context: dict[str, Any]
     in_nav: bool = False
+    sources: frozenset[str] | None = None
+    """The data files this page shows, for a page about one estate or compact; None: it may
+    show anything of its landlord (or, without one, of the site). See `incremental`."""
 
     @property
     def url(self) -> str:
         return url_of(self.path)
+
+    @property
+    def landlord_id(self) -> str | None:
+        landlord = self.context.get("landlord")
+        return landlord.id if landlord else None
 
 
 @dataclass
@@ -101,16 +109,20 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
         for compact in landlord.compacts:
             versions = history.of(compact)
             context = {"landlord": landlord, "versions": versions, "current": compact}
+            sources = compact_sources(landlord, compact)
             pages.append(PageSpec(compact_path(compact), t.gettext(compact.title),
-                                  "compact.html", {**context, "compact": compact, "version": None}))
-            pages += _version_pages(site, t, context, versions)
+                                  "compact.html", {**context, "compact": compact, "version": None},
+                                  sources=sources))
+            pages += _version_pages(site, t, context, versions, sources)
         for estate in landlord.estates:
+            sources = estate_sources(landlord, estate)
             pages.append(PageSpec(estate_path(estate), estate.name, "estate.html",
-                                  {"landlord": landlord, "estate": estate}))
+                                  {"landlord": landlord, "estate": estate}, sources=sources))
             if any(r.for_estate(estate.id) for r in landlord.results):
                 pages.append(PageSpec(estate_path(estate).replace("index.md", "results/index.md"),
                                       _("Results: %(name)s") % {"name": estate.name},
-                                      "results.html", {"landlord": landlord, "estate": estate}))
+                                      "results.html", {"landlord": landlord, "estate": estate},
+                                      sources=sources))
         pages += _landlord_results_pages(landlord, t)
         pages += voice_pages(landlord, t)
         pages += _statutory_pages(site, landlord, t)
@@ -119,6 +131,22 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
                               "compliance_site.html", {}))
     pages.append(PageSpec(DATA_PAGE, _("Open data"), "data.html", {}, True))
     return pages
+
+
+def estate_sources(landlord: Landlord, estate: Estate) -> frozenset[str]:
+    """What an estate's pages show besides the landlord's shared files: the estate's file,
+    the compacts that cover it and the district compact."""
+    district = landlord.district_compact()
+    return frozenset([estate.path, *(c.path for c in landlord.local_compacts(estate.id)),
+                      *([district.path] if district else [])])
+
+
+def compact_sources(landlord: Landlord, compact: Compact) -> frozenset[str]:
+    """What a compact's pages show: its file, the estates it covers, the district compact."""
+    estates = [landlord.estate(e) for e in compact.estate_ids]
+    district = landlord.district_compact()
+    return frozenset([compact.path, *(e.path for e in estates if e),
+                      *([district.path] if district else [])])
 
 
 def _landlord_results_pages(landlord: Landlord, t: Translations) -> list[PageSpec]:
@@ -181,19 +209,20 @@ def complaints_report_path(landlord: Landlord, period: str) -> str:
     return f"{landlord.id}/complaints/{period}/index.md"
 
 
-def _version_pages(site: Site, t: Translations, context: dict,
-                   versions: list[Version]) -> list[PageSpec]:
+def _version_pages(site: Site, t: Translations, context: dict, versions: list[Version],
+                   sources: frozenset[str]) -> list[PageSpec]:
     """A permanent page for every agreed version, and what changed since the one before."""
     pages = []
     for before, version in zip([None, *versions], versions):
         title = t.gettext(version.compact.title)
         pages.append(PageSpec(version_path(version), title, "compact.html",
-                              {**context, "compact": version.compact, "version": version}))
+                              {**context, "compact": version.compact, "version": version},
+                              sources=sources))
         if before:
             comparison = compare(before.compact, version.compact, site.core)
             pages.append(PageSpec(changes_path(version), title, "changes.html",
                                   {**context, "comparison": comparison, "version": version,
-                                   "previous": before}))
+                                   "previous": before}, sources=sources))
     return pages
 
 

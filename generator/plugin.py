@@ -17,14 +17,28 @@ under whichever engine started the build.
 
 Search: each language's build indexes its own pages with Pagefind as soon as they are
 written, into `<its folder>/pagefind/`, while the other languages still build (see `search`).
+
+Reading once: the source-language build reads and checks the data, then hands the checked
+site to the other languages' builds as a pickle in a private temporary folder it made (and
+removes after the build); they never read the data files.
+
+Serving: `mkdocs serve` would rebuild every page of every language after each saved file.
+Here the other languages are built by long-lived worker processes (one per language, kept
+for the whole `serve`), and a change to data files alone is rebuilt with MkDocs' dirty
+build, in which only the pages that show a changed file count as modified (the model says
+which: `PageSpec.sources`, `incremental`). Anything else that changes (config, theme,
+catalogs) rebuilds everything, as before.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -46,7 +60,8 @@ from .atomic import die_with_parent, discard, staging_dir, swap_in
 from .csp import with_policy
 from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
-from .history import read_history
+from .history import History, read_history
+from .incremental import Previous, Tracker
 from .i18n import MISSING, TRANSLATED, Language, Translations
 from .model import Site
 from .site import read_site
@@ -81,21 +96,69 @@ class CompactsConfig(base.Config):
 class CompactsPlugin(BasePlugin[CompactsConfig]):
     supports_multiple_instances = False
     language: str | None = None  # set on the other languages' builds
+    shared: str | None = None  # the checked site the source-language build wrote for them
+    changed: set[str] | None = None  # data files changed since the last build; None: all
+    serving = False
+    # Kept across the builds of one `mkdocs serve` (MkDocs keeps a plugin that has
+    # on_startup), and in a serve worker across its builds.
+    previous: Previous | None = None
+    usage: dict[str, tuple[str, set[str]]] | None = None
+    tracker: Tracker | None = None
+    failed = True  # no good build yet: the next one is a full build
+    last_config: MkDocsConfig | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        self.serving = command == "serve"
+        self.workers: dict[str, _Worker] = {}
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Rebuilds after a data change redo only the pages that show the changed files."""
+        server.builder = lambda: self._rebuild(builder)
+        return server
+
+    def _rebuild(self, full_build) -> None:
+        changed = self.tracker.changes() if self.tracker else None
+        if changed is None or self.failed or self.last_config is None:
+            self.changed = None
+            return full_build()
+        from mkdocs.commands.build import build
+
+        self.changed = changed
+        log.info(f"Data changed: {', '.join(sorted(changed)) or 'nothing'}; rebuilding the "
+                 "pages that show it")
+        with _QuietDirty():
+            build(self.last_config, serve_url=self.last_config.site_url, dirty=True)
+
+    def on_shutdown(self) -> None:
+        for worker in getattr(self, "workers", {}).values():
+            worker.stop()
 
     # Runs before Material's search plugin reads `theme.language`.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        self.staging = None
-        if self.language is None:  # the other languages build inside this one's folder
-            self.final_site = Path(config.site_dir)
+        self.staging = self.shared_dir = None
+        self.last_config = config
+        if self.serving and self.tracker is None:
+            self.tracker = Tracker(root, others=(self.config.translations_dir, "theme",
+                                                 Path(config.docs_dir).name,
+                                                 Path(config.config_file_path).name))
+            self.tracker.changes()  # as things are now, before reading them
+        if self.language is None and not self.serving:  # `serve` waits for the whole build
+            self.final_site = Path(config.site_dir)  # the other languages build inside it
             self.staging = staging_dir(self.final_site)
             config.site_dir = str(self.staging)
             self.warnings = _Counter(config.strict)
-        self.site = _read(root)
+        if self.shared:
+            self.site, self.history = _load_shared(self.shared)
+        else:
+            self.site = _read(root)
+            self.history = read_history(root, [c for l in self.site.landlords for c in l.compacts])
+            if self.history.warning and self.language is None:
+                log.info(f"NOTE: {self.history.warning}")
+        if self.changed is None or self.previous is None or self.usage is None:
+            self.previous, self.usage, self.changed = Previous(), {}, None
         self.codes = list(self.config.languages)
         code = self.language or self.codes[0]
         self.languages = [Language.of(code) for code in self.codes]
@@ -103,12 +166,14 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                          for lang in self.languages]
         self.t = self.catalogs[self.codes.index(code)]
         self.root_url = config.site_url or ""
-        self.history = read_history(root, [c for l in self.site.landlords for c in l.compacts])
-        if self.history.warning and self.language is None:
-            log.info(f"NOTE: {self.history.warning}")
         self.renderer = Renderer(self.site, self.t, self.languages)
         config.theme["language"] = code
         config.extra["tc_search"] = self._search_config()
+        # An incremental rebuild in `serve` runs again on the same config: start from its
+        # original values.
+        if not hasattr(config, "tc_original"):
+            config.tc_original = (config.site_name, config.site_url)
+        config.site_name, config.site_url = config.tc_original
         # MkDocs renders themes without autoescape: everything we hand it is escaped here.
         self.site_name = self.t.gettext(config.site_name)
         config.site_name = escape(self.site_name)
@@ -119,9 +184,9 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         if self.language and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{code}/"
         config.watch.extend(str(root / d) for d in ("compacts", "standards",
-                                                    self.config.translations_dir))
+                                                    self.config.translations_dir)
+                            if str(root / d) not in config.watch)
         self.builds: list[Future] = []
-        self.usage: dict[str, tuple[str, set[str]]] = {}
         enabled = self.config.formats and os.environ.get("COMPACTS_FORMATS", "on") != "off"
         cache = Path(os.environ.get("COMPACTS_CACHE") or root / ".cache" / "formats")
         self.formats = Formats(cache, code) if enabled else None
@@ -137,13 +202,45 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             extra.update(open_data(self.site))
         for path, content in extra.items():
             files.append(File.generated(config, path, content=content))
+        previous, self.previous = self.previous, Previous()
         for spec in plan(self.site, self.t, self.history):
             self.pages[spec.path] = spec
+            self.previous.pages[spec.path] = (spec.sources, spec.landlord_id)
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, spec.path, content="", inclusion=inclusion))
-        if self.language is None:
-            self.builds = _start_other_languages(config, self.codes[1:])
+            page = _PageFile.generated(config, spec.path, content="", inclusion=inclusion)
+            if self.changed is not None:
+                page.tc_render = previous.to_render(spec.path, spec.sources, spec.landlord_id,
+                                                    self.changed)
+            files.append(page)
+        if self.changed is not None:
+            self._forget(previous.pages.keys() - self.pages.keys(), Path(config.site_dir))
+        if self.language is None and len(self.codes) > 1:
+            self.shared_dir = Path(tempfile.mkdtemp(prefix="compacts-site-"))  # ours alone
+            shared = self.shared_dir / "site.pickle"
+            shared.write_bytes(pickle.dumps((self.site, self.history), pickle.HIGHEST_PROTOCOL))
+            if self.serving:
+                self.builds = self._serve_other_languages(config, shared)
+            else:
+                self.builds = _start_other_languages(config, self.codes[1:], shared)
         return files
+
+    def _forget(self, removed: set[str], site_dir: Path) -> None:
+        """Pages whose data file was removed: not left behind by an incremental build."""
+        for path in removed:
+            self.usage.pop(path, None)
+            page = site_dir / url_of(path) / "index.html"
+            page.unlink(missing_ok=True)
+
+    def _serve_other_languages(self, config: MkDocsConfig, shared: Path) -> list[Future]:
+        """Each other language rebuilt by its worker, started at the first build."""
+        pool = ThreadPoolExecutor(max_workers=len(self.codes) - 1)
+        futures = []
+        for code in self.codes[1:]:
+            if code not in self.workers:
+                self.workers[code] = _Worker(config, code)
+            futures.append(pool.submit(self.workers[code].build, shared, self.changed))
+        pool.shutdown(wait=False)
+        return futures
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -247,8 +344,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
                 log.warning(f"Some {kind} files could not be made: {message}")
         self._index_for_search(Path(config.site_dir))
         failed = [result for result in (b.result() for b in self.builds) if result]
+        self._remove_shared()
         if failed:
             raise PluginError("\n".join(failed))
+        self.failed, self.changed = False, None
         if self.language is None:  # one line per language, so the log shows each was built
             for lang in self.languages:
                 where = Path(getattr(self, 'final_site', None) or config.site_dir) / _prefix(lang.code, self.codes)
@@ -261,12 +360,19 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """The last good site stays; sub-builds stop; a bug of ours says so, with exit 2."""
         _stop_sub_builds()
+        self._remove_shared()
+        self.failed = True
         discard(getattr(self, "staging", None))
         self.staging = None
         if not isinstance(error, (MkDocsException, KeyboardInterrupt, OSError)):
             log.error(f"{type(error).__name__}: {error}. This is a bug in the generator, "
                       "please report it. The site was left as it was.")
             raise SystemExit(2) from error
+
+    def _remove_shared(self) -> None:
+        if getattr(self, "shared_dir", None):
+            shutil.rmtree(self.shared_dir, ignore_errors=True)
+            self.shared_dir = None
 
     def _index_for_search(self, site_dir: Path) -> None:
         """This language's search index; the other languages' folders (inside the source
@@ -325,6 +431,38 @@ def _read(root: Path) -> Site:
     return checked.site
 
 
+def _load_shared(path: str) -> tuple[Site, History]:
+    """The checked site and history the source-language build wrote: a file in a private
+    folder that build made for this one (never a file from the data or the user)."""
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+class _PageFile(File):
+    """A generated page. In an incremental build only those that show a changed data file
+    count as modified, so MkDocs' dirty build renders and writes only them."""
+
+    tc_render = True
+
+    def is_modified(self) -> bool:
+        return self.tc_render
+
+
+class _QuietDirty(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale: ours cannot, since a page
+    added or removed is handled (`_forget`) and the navigation lists no data pages. The
+    warning would also stop `serve --strict`."""
+
+    def __enter__(self):
+        logging.getLogger("mkdocs.commands.build").addFilter(self)
+
+    def __exit__(self, *exc):
+        logging.getLogger("mkdocs.commands.build").removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def _absolute(root_url: str, path: str) -> str:
     return root_url.rstrip("/") + "/" + path if root_url else ""
 
@@ -346,10 +484,10 @@ def _toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict]:
     return root
 
 
-def _start_other_languages(config: MkDocsConfig, codes: list[str]) -> list[Future]:
+def _start_other_languages(config: MkDocsConfig, codes: list[str], shared: Path) -> list[Future]:
     workers = max(1, (os.cpu_count() or 2) - 1)
     pool = ThreadPoolExecutor(max_workers=workers)
-    futures = [pool.submit(_build_language, config, code) for code in codes]
+    futures = [pool.submit(_build_language, config, code, shared) for code in codes]
     pool.shutdown(wait=False)
     return futures
 
@@ -358,15 +496,20 @@ _SUB_BUILDS: list[subprocess.Popen] = []
 _SUB_BUILDS_LOCK = threading.Lock()
 
 
-def _build_language(config: MkDocsConfig, code: str) -> str:
+def _sub_build_env() -> dict[str, str]:
+    engine = sys.modules["mkdocs"].__name__  # "properdocs" when ProperDocs runs the build
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_ENGINE": engine}
+
+
+def _build_language(config: MkDocsConfig, code: str, shared: Path) -> str:
     """Build one language into <site>/<code>/ in a subprocess; returns its errors, or ''.
     The subprocess dies with this process (die_with_parent), and is stopped on an error."""
-    command = [sys.executable, "-m", "generator.plugin", config.config_file_path, code,
-               str(Path(config.site_dir) / code), "strict" if config.strict else ""]
-    engine = sys.modules["mkdocs"].__name__  # "properdocs" when ProperDocs runs the build
+    command = [sys.executable, "-m", "generator.plugin", "build", config.config_file_path,
+               code, str(Path(config.site_dir) / code), "strict" if config.strict else "",
+               str(shared)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, errors="backslashreplace", preexec_fn=die_with_parent,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_ENGINE": engine})
+                               env=_sub_build_env())
     with _SUB_BUILDS_LOCK:
         _SUB_BUILDS.append(process)
     stdout, stderr = process.communicate()
@@ -401,14 +544,70 @@ class _Counter(logging.Handler):
         return self.count > 0
 
 
-def build_language(config_file: str, code: str, site_dir: str, strict: bool) -> None:
-    """One language's build, as run by `_build_language`."""
+class _Worker:
+    """One other language's builds during `mkdocs serve`: a process kept for the whole
+    serve (so Python, MkDocs and the theme load once, and it remembers its pages), asked
+    for each build by a line on its stdin, answering with a line on its stdout."""
+
+    def __init__(self, config: MkDocsConfig, code: str) -> None:
+        self.code = code
+        command = [sys.executable, "-m", "generator.plugin", "serve", config.config_file_path,
+                   code, str(Path(config.site_dir) / code), "strict" if config.strict else ""]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        text=True, preexec_fn=die_with_parent, env=_sub_build_env())
+
+    def build(self, shared: Path, changed: set[str] | None) -> str:
+        """Its errors, or ''."""
+        request = {"shared": str(shared), "changed": sorted(changed) if changed is not None else None}
+        try:
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        except OSError as error:
+            answer = json.dumps(str(error))
+        return json.loads(answer) if answer else f"The '{self.code}' build stopped."
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def build_language(config_file: str, code: str, site_dir: str, strict: bool,
+                   shared: str | None = None, changed: set[str] | None = None) -> None:
+    """One language's build, as run by `_build_language` or a `_Worker`."""
     from mkdocs.commands.build import build
 
     config = load_config(config_file, site_dir=site_dir, strict=strict)
-    config.plugins["compacts"].language = code
-    build(config)
+    plugin = config.plugins["compacts"]
+    plugin.language, plugin.shared, plugin.changed = code, shared, changed
+    if changed is None:
+        build(config)
+        return
+    with _QuietDirty():
+        build(config, dirty=True)
+
+
+def serve_language(config_file: str, code: str, site_dir: str, strict: bool) -> None:
+    """A `_Worker`: builds on request until its stdin closes. Its stdout carries only the
+    answers; anything else printed goes to stderr."""
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    sys.stdout = sys.stderr
+    for line in sys.stdin:
+        request = json.loads(line)
+        changed = set(request["changed"]) if request["changed"] is not None else None
+        try:
+            build_language(config_file, code, site_dir, strict, request["shared"], changed)
+            answer = ""
+        except BaseException as error:  # noqa: BLE001 (reported to the serving build)
+            answer = f"The '{code}' build failed: {type(error).__name__}: {error}"
+        answers.write(json.dumps(answer) + "\n")
+        answers.flush()
 
 
 if __name__ == "__main__":
-    build_language(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "strict")
+    mode, config_file, code, site_dir, strict = sys.argv[1:6]
+    if mode == "serve":
+        serve_language(config_file, code, site_dir, strict == "strict")
+    else:
+        build_language(config_file, code, site_dir, strict == "strict", sys.argv[6])

@@ -6,6 +6,8 @@ attributes, styles or `javascript:` links reach a page.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -23,12 +25,17 @@ def sanitise(html: str) -> str:
                      link_rel="noopener noreferrer", strip_comments=True)
 
 
+# The same text (a compact's promises, an estate's summary, a shared phrase) is shown on
+# many pages and in every version of a compact: render it once per build, not per page.
+# Bounded, so a national site's texts do not all stay in memory.
+@lru_cache(maxsize=50_000)
 def render_markdown(text: str) -> Markup:
     """A block of Markdown as safe HTML."""
     html = _markdown.reset().convert(text)
     return Markup(sanitise(html))
 
 
+@lru_cache(maxsize=50_000)
 def render_inline(text: str) -> Markup:
     """One line of Markdown as safe HTML, without the surrounding paragraph."""
     html = str(render_markdown(text)).strip()
