@@ -15,7 +15,7 @@ from html import unescape
 from typing import Any, Callable
 
 from babel.numbers import format_decimal, format_percent
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from .bidi import isolate_ltr
@@ -247,6 +247,25 @@ def landlord_path(landlord: Landlord) -> str:
     return f"{landlord.id}/index.md"
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, keyed by the source's
+    checksum: `mkdocs serve` makes a new environment (ours and the theme's) for every
+    rebuild, and compiling the templates again cost more than rendering the changed pages."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = CompiledTemplates()
+
+
 class Renderer:
     """Renders page bodies for one language with one Jinja environment."""
 
@@ -255,7 +274,8 @@ class Renderer:
         self.env = Environment(loader=PackageLoader(__package__, "templates"),
                                autoescape=select_autoescape(default=True),
                                undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
-                               trim_blocks=True, lstrip_blocks=True)
+                               trim_blocks=True, lstrip_blocks=True,
+                               bytecode_cache=TEMPLATE_CACHE)
         # Jinja trusts what gettext returns; catalogs come from pull requests, so escape it.
         self.env.install_gettext_callables(
             lambda text: escape(self._interface(text)),

@@ -66,8 +66,8 @@ from .i18n import MISSING, TRANSLATED, Language, Translations
 from .model import Site
 from .site import read_site
 from .opendata import open_data
-from .pages import (DATA_PAGE, STATUS_PAGE, PageSpec, Rendered, Renderer, compact_path, plan,
-                    relative, url_of)
+from .pages import (DATA_PAGE, STATUS_PAGE, TEMPLATE_CACHE, PageSpec, Rendered, Renderer,
+                    compact_path, plan, relative, url_of)
 from .problems import errors, summary
 from .readability import grade_of
 from .search import BUNDLE, NOSCRIPT, SearchIndexError, index_site, search_entry
@@ -105,11 +105,15 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     usage: dict[str, tuple[str, set[str]]] | None = None
     tracker: Tracker | None = None
     failed = True  # no good build yet: the next one is a full build
+    # In `serve`, indexing for search runs after the build, so the browser reloads sooner;
+    # the next build waits for it before writing anything.
+    index_later = False
+    indexing: threading.Thread | None = None
     last_config: MkDocsConfig | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        self.serving = command == "serve"
+        self.serving = self.index_later = command == "serve"
         self.workers: dict[str, _Worker] = {}
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -138,6 +142,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        if self.indexing:
+            self.indexing.join()
         self.staging = self.shared_dir = None
         self.last_config = config
         if self.serving and self.tracker is None:
@@ -241,6 +247,10 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
             futures.append(pool.submit(self.workers[code].build, shared, self.changed))
         pool.shutdown(wait=False)
         return futures
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = TEMPLATE_CACHE  # the theme's templates compiled once per process
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -378,6 +388,11 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         """This language's search index; the other languages' folders (inside the source
         language's) are theirs to index."""
         skip = [] if self.language else self.codes[1:]
+        if self.index_later:
+            self.indexing = threading.Thread(target=_index_quietly, args=(site_dir, skip),
+                                             daemon=True)
+            self.indexing.start()
+            return
         try:
             log.info(f"Search: {index_site(site_dir, skip)}")
         except SearchIndexError as error:
@@ -429,6 +444,14 @@ def _read(root: Path) -> Site:
         raise PluginError(summary(checked.problems, checked.files) +
                           " Run 'compacts check' to see them again.")
     return checked.site
+
+
+def _index_quietly(site_dir: Path, skip: list[str]) -> None:
+    """Indexing after a `serve` build: a failure is logged, the pages stay served."""
+    try:
+        log.info(f"Search: {index_site(site_dir, skip)}")
+    except SearchIndexError as error:
+        log.warning(f"The search index could not be made: {error}")
 
 
 def _load_shared(path: str) -> tuple[Site, History]:
@@ -574,13 +597,15 @@ class _Worker:
 
 
 def build_language(config_file: str, code: str, site_dir: str, strict: bool,
-                   shared: str | None = None, changed: set[str] | None = None) -> None:
+                   shared: str | None = None, changed: set[str] | None = None,
+                   serving: bool = False) -> None:
     """One language's build, as run by `_build_language` or a `_Worker`."""
     from mkdocs.commands.build import build
 
     config = load_config(config_file, site_dir=site_dir, strict=strict)
     plugin = config.plugins["compacts"]
     plugin.language, plugin.shared, plugin.changed = code, shared, changed
+    plugin.index_later = serving
     if changed is None:
         build(config)
         return
@@ -597,7 +622,8 @@ def serve_language(config_file: str, code: str, site_dir: str, strict: bool) -> 
         request = json.loads(line)
         changed = set(request["changed"]) if request["changed"] is not None else None
         try:
-            build_language(config_file, code, site_dir, strict, request["shared"], changed)
+            build_language(config_file, code, site_dir, strict, request["shared"], changed,
+                           serving=True)
             answer = ""
         except BaseException as error:  # noqa: BLE001 (reported to the serving build)
             answer = f"The '{code}' build failed: {type(error).__name__}: {error}"
