@@ -8,6 +8,7 @@ are derived (ids from file names, links between objects) and never appear in a f
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import MISSING, dataclass
@@ -44,6 +45,7 @@ def data(description: str, *, default: Any = MISSING, **spec: Any) -> Any:
     return dataclasses.field(default=default, metadata=metadata)
 
 
+@functools.cache  # a model class's fields never change; working out hints is slow
 def file_fields(cls: type) -> list[tuple[dataclasses.Field, Spec, Any]]:
     hints = typing.get_type_hints(cls)
     return [(f, f.metadata["data"], hints[f.name]) for f in dataclasses.fields(cls)
