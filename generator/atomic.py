@@ -12,6 +12,7 @@ import ctypes
 import os
 import shutil
 import signal
+import subprocess
 from pathlib import Path
 
 _RENAME_EXCHANGE = 2
@@ -24,6 +25,8 @@ def staging_dir(site_dir: Path) -> Path:
     for stale in site_dir.parent.glob(f".{site_dir.name}.building-*"):
         if not _alive(stale.name.rsplit("-", 1)[-1]):
             shutil.rmtree(stale, ignore_errors=True)
+    for old in site_dir.parent.glob(f".{site_dir.name}.old-*"):  # a removal that was stopped
+        _remove_later(old)
     staging = site_dir.parent / f".{site_dir.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -32,14 +35,29 @@ def staging_dir(site_dir: Path) -> Path:
 
 def swap_in(staging: Path, site_dir: Path) -> None:
     """Make staging the site: the old site stays whole until the single rename."""
-    if site_dir.exists() and _exchange(staging, site_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
-        return
     old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}"
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists() and _exchange(staging, site_dir):
+        staging.rename(old)  # staging now holds the old site
+        _remove_later(old)
+        return
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove_later(old)
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete the old site without waiting: thousands of folders take seconds to remove on
+    some file systems, and the new site is already in place."""
+    if not folder.exists():
+        return
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def discard(staging: Path | None) -> None:

@@ -147,9 +147,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self.staging = self.shared_dir = None
         self.last_config = config
         if self.serving and self.tracker is None:
-            self.tracker = Tracker(root, others=(self.config.translations_dir, "theme",
-                                                 Path(config.docs_dir).name,
-                                                 Path(config.config_file_path).name))
+            self.tracker = Tracker(root, others=_not_data(root, config, self.config.translations_dir))
             self.tracker.changes()  # as things are now, before reading them
         if self.language is None and not self.serving:  # `serve` waits for the whole build
             self.final_site = Path(config.site_dir)  # the other languages build inside it
@@ -446,6 +444,18 @@ def _read(root: Path) -> Site:
     return checked.site
 
 
+def _not_data(root: Path, config: MkDocsConfig, translations: str) -> tuple[str, ...]:
+    """What else a rebuild watches, relative to the project: a change to any of it
+    rebuilds everything."""
+    places = [translations, config.docs_dir, config.config_file_path, config.theme.custom_dir]
+    found = []
+    for place in filter(None, places):
+        path = (root / place).resolve()
+        if path.is_relative_to(root.resolve()):
+            found.append(path.relative_to(root.resolve()).as_posix())
+    return tuple(found)
+
+
 def _index_quietly(site_dir: Path, skip: list[str]) -> None:
     """Indexing after a `serve` build: a failure is logged, the pages stay served."""
     try:
@@ -477,10 +487,13 @@ class _QuietDirty(logging.Filter):
     warning would also stop `serve --strict`."""
 
     def __enter__(self):
-        logging.getLogger("mkdocs.commands.build").addFilter(self)
+        from mkdocs.commands import build  # the running engine's module, whichever it is
+
+        self.logger = build.log
+        self.logger.addFilter(self)
 
     def __exit__(self, *exc):
-        logging.getLogger("mkdocs.commands.build").removeFilter(self)
+        self.logger.removeFilter(self)
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build" not in record.getMessage()
