@@ -240,8 +240,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         pool = ThreadPoolExecutor(max_workers=len(self.codes) - 1)
         futures = []
         for code in self.codes[1:]:
-            if code not in self.workers:
-                self.workers[code] = _Worker(config, code)
+            if code not in self.workers or self.workers[code].process.poll() is not None:
+                self.workers[code] = _Worker(config, code)  # the first, or one that stopped
             futures.append(pool.submit(self.workers[code].build, shared, self.changed))
         pool.shutdown(wait=False)
         return futures
@@ -368,6 +368,9 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """The last good site stays; sub-builds stop; a bug of ours says so, with exit 2."""
         _stop_sub_builds()
+        if self.serving:  # workers answer every request, so the next answer is the next build's
+            for future in getattr(self, "builds", []):
+                future.result()
         self._remove_shared()
         self.failed = True
         discard(getattr(self, "staging", None))

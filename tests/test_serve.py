@@ -126,3 +126,15 @@ def test_serve_rebuilds_everything_when_a_catalog_changes(serving):
     wait_for(lambda: log.read_text().count("Built the Cymraeg (cy) pages") >= 2, "a rebuild")
     assert "Data changed" not in log.read_text()
     assert "Oak Court" in fetch(url)
+
+
+def test_serve_recovers_from_a_data_error_once_it_is_fixed(serving):
+    project, address, log = serving
+    urls = [f"{address}{prefix}testshire/estates/oak-court/" for prefix in ("", "cy/")]
+    wait_for(lambda: all("Flats near the park" in fetch(url) for url in urls), "first build")
+    estate = project / "compacts/testshire/estates/oak-court.yml"
+    good = estate.read_text()
+    estate.write_text(good.replace("name:", "nmae:", 1))
+    wait_for(lambda: "Unknown key 'nmae'" in log.read_text(), "the problem is reported")
+    estate.write_text(good.replace("Flats near the park.", "Flats by the canal."))
+    wait_for(lambda: all("Flats by the canal" in fetch(url) for url in urls), "the fix shows")
