@@ -11,6 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from html import unescape
 from typing import Any, Callable
 
@@ -90,10 +91,21 @@ def url_of(path: str) -> str:
 
 def relative(target: str, page_url: str) -> str:
     """A link from one page's URL to another's that works under any subpath."""
-    rel = posixpath.relpath(target or ".", page_url or ".")
+    rel = _relpath(target, page_url)
     if rel == ".":
         return "./"
     return rel + "/" if target.endswith("/") or not target else rel
+
+
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for site addresses (no '..' in them), without its look at the
+    current folder on every call: pages make tens of links each."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    at = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def plan(site: Site, t: Translations, history: History | None = None) -> list[PageSpec]:
@@ -281,6 +293,7 @@ class Renderer:
             lambda text: escape(self._interface(text)),
             lambda one, many, n: escape(translations.ngettext(one, many, n)), newstyle=True)
         self.fallbacks = {MISSING: 0, STALE: 0}
+        self._date = lru_cache(maxsize=4096)(translations.date)  # Babel is slow; dates repeat
 
     def _interface(self, text: str) -> str:
         """An interface string; English ones count towards the page's fallback notice."""
@@ -426,7 +439,7 @@ class Renderer:
             "link_in": lambda code, path: relative(self.prefix(code) + url_of(path), here),
             "text": lambda value: translated(value, block=True) if value else Markup(""),
             "inline": lambda value: translated(value, block=False) if value else Markup(""),
-            "date": t.date, "money": t.money, "number": t.number, "percent": t.percent,
+            "date": self._date, "money": t.money, "number": t.number, "percent": t.percent,
             "compact_path": compact_path, "estate_path": estate_path,
             "version_path": version_path, "changes_path": changes_path,
             "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
