@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from .bidi import isolate_ltr
 from .charts import Series, line_chart
 from .compare import compare, word_diff
+from .estate_finder import finder_pages, helpers as finder_helpers
 from .history import History, Version
 from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
 from .model import Compact, Estate, Landlord, Site
@@ -33,9 +34,6 @@ from .tables import label_cells
 from .text import render_inline, render_markdown
 from .voice_pages import helpers as voice_helpers, voice_pages
 
-# Below this many estates the home page lists them all; above it, landlords only, so the
-# home page stays small for a national federation (estates are then one click away).
-HOME_ESTATE_LIMIT = 60
 STATUS_PAGE = "translation-status/index.md"
 DATA_PAGE = "data/index.md"
 
@@ -111,6 +109,7 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
                 pages.append(PageSpec(estate_path(estate).replace("index.md", "results/index.md"),
                                       _("Results: %(name)s") % {"name": estate.name},
                                       "results.html", {"landlord": landlord, "estate": estate}))
+        pages += finder_pages(landlord, t)  # letter and area pages, for many estates
         pages += _landlord_results_pages(landlord, t)
         pages += voice_pages(landlord, t)
         pages += _statutory_pages(site, landlord, t)
@@ -380,8 +379,8 @@ class Renderer:
             "date": t.date, "money": t.money, "number": t.number, "percent": t.percent,
             "compact_path": compact_path, "estate_path": estate_path,
             "version_path": version_path, "changes_path": changes_path,
-            "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
-            **voice_helpers(),
+            "landlord_path": landlord_path,
+            **voice_helpers(), **finder_helpers(t),
             "statutory_path": statutory_path, "tsm_path": tsm_path, "complaints_report_path": complaints_report_path,
         }
 

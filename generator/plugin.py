@@ -44,6 +44,7 @@ from mkdocs.structure.toc import get_toc
 
 from .atomic import die_with_parent, discard, staging_dir, swap_in
 from .csp import with_policy
+from .estate_finder import names_files
 from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import read_history
@@ -133,6 +134,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self.pages: dict[str, PageSpec] = {}
         base_url = _absolute(config.site_url or "", "")
         extra = site_feeds(self.site, self.history, self.t, base_url, self.site_name)
+        extra.update(names_files(self.site))  # what the estate finder's script filters
         if self.language is None:  # open data is in English, once, at the site's root
             extra.update(open_data(self.site))
         for path, content in extra.items():
