@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 # how many areas a landlord page names before it links to a page of all areas instead.
 ESTATE_LIMIT = 60
 DIGITS, OTHER = "0-9", "other"  # letter keys for names starting with a digit, or neither
-_LATIN = re.compile(r"LATIN (?:CAPITAL|SMALL) LETTER ([A-Z])(?: WITH .*)?$")
+# Latin letters that do not decompose into a base letter and an accent: Ł, Ø, Đ, Æ, Œ.
+_LATIN = re.compile(r"LATIN (?:CAPITAL|SMALL) (?:LETTER|LIGATURE) ([A-Z])[A-Z]?(?: WITH .*)?$")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def letter_of(name: str) -> str:
     base = unicodedata.normalize("NFKD", char.casefold())[0]
     if "a" <= base <= "z":
         return base
-    latin = _LATIN.match(unicodedata.name(char, ""))  # letters that do not decompose: Ł, Ø, Đ
+    latin = _LATIN.match(unicodedata.name(char, ""))
     return latin.group(1).lower() if latin else OTHER
 
 

@@ -2,8 +2,8 @@
 // (generator/estate_finder.py). Without this script the form stays hidden and the letter
 // and area links under it do the job: a static host cannot match a typed name itself.
 // The names are fetched once, on the first letter typed, from the small file beside the
-// landlord's pages; a name matches when it, or one of its words, begins with what was typed
-// (case and accents set aside, so "ystad" finds "Ystâd" and "lodz" finds "Łódź").
+// landlord's pages; a name matches when it begins with what was typed, or each word typed
+// begins one of its words (case and accents set aside: "ystad" finds "Ystâd", "lodz" "Łódź").
 (function () {
   var SHOWN = 20;
   // Letters that do not come apart into a base letter and an accent.
@@ -14,10 +14,16 @@
       .replace(/[łøđßæœı]/g, function (c) { return SPECIAL[c]; });
   }
 
+  var BETWEEN = /[\s\-'’.,()]+/;
+
+  // "court 1" finds "Ash Court 1": each word typed begins a word of the name.
   function matches(name, query) {
-    var words = plain(name);
-    if (words.indexOf(query) === 0) return true;
-    return words.split(/[\s\-'’.,()]+/).some(function (word) { return word.indexOf(query) === 0; });
+    var text = plain(name);
+    if (text.indexOf(query) === 0) return true;
+    var words = text.split(BETWEEN);
+    return query.split(BETWEEN).every(function (typed) {
+      return !typed || words.some(function (word) { return word.indexOf(typed) === 0; });
+    });
   }
 
   function finder(form) {
