@@ -154,13 +154,12 @@ def finder_pages(landlord: Landlord, t: Translations) -> list[PageSpec]:
     if listed_in_full(len(landlord.estates)):
         return []
     _ = t.gettext
-    name = landlord.name
-    by_letter, by_area = letters(landlord), areas(landlord)
-    base = {"landlord": landlord, "letters": by_letter, "areas": by_area}
+    name, by_area = landlord.name, areas(landlord)
+    base = {"landlord": landlord, "areas": by_area}
     pages = [PageSpec(letter_path(landlord.id, letter.key), letter_title(letter.key, name, t),
                       "estate_list.html", {**base, "estates": letter.estates, "letter": letter.key,
-                                           "crumb": _("Estates: %(group)s") % {"group": letter_label(letter.key, t)}})
-             for letter in by_letter]
+                                           "crumb": letter_crumb(letter.key, t)})
+             for letter in letters(landlord)]
     pages += [PageSpec(area_path(landlord.id, area.slug),
                        _("Estates in %(area)s: %(name)s") % {"area": _isolated(area.name), "name": name},
                        "estate_list.html", {**base, "estates": area.estates, "letter": None,
@@ -181,6 +180,11 @@ def _isolated(text: str) -> str:
 def letter_label(key: str, t: Translations) -> str:
     """What a letter's link says: 'B', '0–9' or 'Other'."""
     return "0–9" if key == DIGITS else t.gettext("Other") if key == OTHER else key.upper()
+
+
+def letter_crumb(key: str, t: Translations) -> str:
+    """The last step of a letter page's breadcrumbs: 'Estates: B'."""
+    return t.gettext("Estates: %(group)s") % {"group": letter_label(key, t)}
 
 
 def letter_title(key: str, landlord_name: str, t: Translations) -> str:
