@@ -181,9 +181,21 @@ _PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "resul
            "tsm": "tsm", "complaints": "complaints"}
 
 
-def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
-    """Find and read every data file under root; returns documents, problems and files read."""
-    docs: list[Document] = []
+@dataclass(frozen=True)
+class Job:
+    """A data file to read, and what its place makes it."""
+
+    path: Path
+    display: str
+    kind: str
+    landlord: str
+    id: str
+
+
+def discover(root: Path) -> tuple[list[Job], list[Problem], int]:
+    """Every data file under root, with what its place makes it; problems with places and
+    names; and how many files there are."""
+    jobs: list[Job] = []
     paths, problems = _data_files(root)
     for path in paths:
         display = path.relative_to(root).as_posix()
@@ -191,13 +203,9 @@ def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
         if not kind:
             problems.append(Problem(display, 1, 1, _misplaced(display), "misplaced-file"))
             continue
-        doc, found = load_file(path, display)
-        problems.extend(found)
-        if doc:
-            doc.kind, doc.landlord = kind, landlord
-            doc.id = landlord if kind == "landlord" else path.stem
-            docs.append(doc)
-    return docs, problems, len(paths)
+        jobs.append(Job(path, display, kind, landlord,
+                        landlord if kind == "landlord" else path.stem))
+    return jobs, problems, len(paths)
 
 
 def _data_files(root: Path) -> tuple[list[Path], list[Problem]]:
