@@ -25,12 +25,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .i18n import Translations
-    from .model import Estate, Landlord, Site
+    from .model import Compact, Estate, Landlord, Site
     from .pages import PageSpec
 
 # The one rule: more estates than this (on a landlord page, or on the home page for the
 # whole site) are found through letter and area pages, not listed. The same number bounds
-# how many areas a landlord page names before it links to a page of all areas instead.
+# how many areas a landlord page names before it links to a page of all areas instead, and
+# how many compacts of one status it lists before leaving local ones to their estates' pages.
 ESTATE_LIMIT = 60
 DIGITS, OTHER = "0-9", "other"  # letter keys for names starting with a digit, or neither
 # Latin letters that do not decompose into a base letter and an accent: Ł, Ø, Đ, Æ, Œ.
@@ -57,6 +58,16 @@ class EstateArea:
 def listed_in_full(count: int) -> bool:
     """Whether a list of this many estates (or areas) is shown whole on one page."""
     return count <= ESTATE_LIMIT
+
+
+def split_compacts(compacts: list[Compact]) -> tuple[list[Compact], list[Compact]]:
+    """The compacts a landlord page lists, and the local ones it leaves to their estates'
+    pages when there are too many for one list (each estate page lists its local compacts;
+    a local compact naming no estate stays listed, or no page would lead to it)."""
+    if listed_in_full(len(compacts)):
+        return compacts, []
+    on_estate_pages = [c for c in compacts if c.scope == "local" and c.estate_ids]
+    return [c for c in compacts if c not in on_estate_pages], on_estate_pages
 
 
 def letter_of(name: str) -> str:
@@ -211,6 +222,7 @@ def names_files(site: Site) -> dict[str, str]:
 
 def helpers(t: Translations) -> dict:
     """What the templates need to show the letter and area links."""
-    return {"listed_in_full": listed_in_full, "estate_letters": letters, "estate_areas": areas,
+    return {"listed_in_full": listed_in_full, "split_compacts": split_compacts,
+            "estate_letters": letters, "estate_areas": areas,
             "letter_label": lambda key: letter_label(key, t), "letter_path": letter_path,
             "area_path": area_path, "areas_path": areas_path, "names_path": names_path}

@@ -301,6 +301,7 @@ def test_many_estates_keep_the_landlord_and_home_pages_small(many_estates, url):
     letters = [link for link in links if "/estates-a-z/" in link]
     areas = [link for link in links if "/estates-by-area/" in link]
     assert 0 < len(letters) <= 28 and 0 < len(areas) <= 60  # A-Z, 0-9, Other; the area limit
+    assert len(links) < 100  # 150 estates, 75 local compacts: each on its estate's page
     html = (many_estates / url / "index.html").read_text("utf-8")
     assert 'data-tc-finder="' in html and "<noscript>" in html
 

@@ -75,3 +75,15 @@ def test_letter_and_area_pages_in_urdu_keep_names_in_their_own_order(crowded):
     assert not any(renderer.fallbacks.values())  # every interface string is in Urdu
     home = renderer.render(specs["index.md"]).html
     assert "testshire/estate-names.json" in home and "estates-a-z/w/" in home
+
+
+def test_too_many_compacts_of_one_status_leave_the_local_ones_to_their_estates_pages():
+    from types import SimpleNamespace as Compact
+
+    from generator.estate_finder import split_compacts
+
+    district = Compact(scope="district", estate_ids=[])
+    unplaced = Compact(scope="local", estate_ids=[])  # no estate page would list it
+    local = [Compact(scope="local", estate_ids=[f"e{n}"]) for n in range(ESTATE_LIMIT)]
+    assert split_compacts([district, *local[:-1]]) == ([district, *local[:-1]], [])
+    assert split_compacts([district, unplaced, *local]) == ([district, unplaced], local)
