@@ -126,18 +126,23 @@ def _without_none(hint: Any) -> Any:
 def build(cls: type, node: dict, note: typing.Callable[[Any, Any], None], **derived: Any) -> Any:
     """A model object from checked file data; note(container, key) records each text."""
     values = dict(derived)
-    for f, spec, hint in file_fields(cls):
-        key = spec.key or f.name
+    for name, key, spec, shape, inner in _plan(cls):
         if key in node:
-            values[f.name] = _value(hint, node, key, spec, note)
+            values[name] = _value(shape, inner, node, key, spec, note)
     return cls(**values)
 
 
-def _value(hint: Any, node: Any, key: Any, spec: Spec, note: typing.Callable) -> Any:
+@functools.cache
+def _plan(cls: type) -> list[tuple[str, str, Spec, str, Any]]:
+    """Per field of a model class: its name, its key in a file, and how to make its value."""
+    return [(f.name, spec.key or f.name, spec, *_shape(hint)) for f, spec, hint in file_fields(cls)]
+
+
+def _value(shape: str, inner: Any, node: Any, key: Any, spec: Spec, note: typing.Callable) -> Any:
     raw = node[key]
-    shape, inner = _shape(hint)
     if shape == "list":
-        return [_value(inner, raw, index, spec, note) for index in range(len(raw))]
+        item_shape, item_inner = _shape(inner)
+        return [_value(item_shape, item_inner, raw, index, spec, note) for index in range(len(raw))]
     if shape == "str":
         if spec.text:
             note(node, key)

@@ -68,10 +68,12 @@ def _read_fast(text: str, display: str) -> tuple[Any, list[Problem]]:
     return (None, unsafe) if unsafe else (compose(found, text), [])
 
 
-def parse_text(text: str) -> Any:
-    """YAML text as positioned data, or None if it cannot be read (for past versions)."""
-    data, problem = _parse(text, "")
-    return None if problem or not isinstance(data, dict) else data
+def parse_text(text: str, label: str) -> Any:
+    """YAML text as positioned data, or None if it cannot be read safely (past versions)."""
+    data, unsafe = _read_fast(text, label)
+    if data is None and not unsafe and not scan_text(text, label):
+        data, _ = _parse(text, label)
+    return data if not unsafe and isinstance(data, dict) else None
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
