@@ -12,6 +12,7 @@ from typing import Literal
 
 from .dates import PartialDate, parse_period
 from .fields import data
+from .names import PERIOD_PATTERN, SLUG_PATTERN as SLUG
 from .statutory import FILE_KINDS as STATUTORY_KINDS, Reporting, Statutory
 
 CORE_STANDARDS = "core-standards"
@@ -25,9 +26,7 @@ class Source:
     line: int
 
 
-SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
 TEXT = "Markdown such as **bold** and [links](https://example.org) is allowed."
-Status = Literal["draft", "agreed", "under-review", "superseded"]
 
 
 @dataclass
@@ -207,6 +206,11 @@ class Compact:
         return self.status in CURRENT
 
     @property
+    def past(self) -> bool:
+        """Replaced or run out: kept as a record, no longer reviewed."""
+        return self.status in PAST
+
+    @property
     def signed(self) -> bool:
         """Signed by the parties: agreed (now or before it was replaced) and not adopted."""
         return self.status in SIGNED and self.agreed is not None
@@ -336,7 +340,7 @@ class Fund:
                                 default=None)
     approximate: bool = data("true if the amount is approximate ('about £900,000').",
                              default=False)
-    period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$",
+    period: str = data("The year it covers, such as 2025-26.", pattern=PERIOD_PATTERN,
                        default="")
     purpose: str = data(f"What the money is for. {TEXT}", text=True, default="")
     decided_by: str = data("Who decides how it is spent, such as 'the TRA committee'.",
@@ -352,7 +356,7 @@ class Budget:
     """Money the estate's tenants decide how to spend."""
 
     amount: float = data("The amount in pounds, such as 12000.", minimum=0)
-    period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$")
+    period: str = data("The year it covers, such as 2025-26.", pattern=PERIOD_PATTERN)
     spent_on: str = data(f"What the money is for or was spent on. {TEXT}", text=True, default="")
 
 

@@ -25,7 +25,8 @@ from typing import Literal
 
 from .dates import PartialDate
 from .fields import data
-from .model import SLUG, TEXT, Contact, Meeting
+from .model import TEXT, Contact, Meeting
+from .names import SLUG_PATTERN as SLUG
 
 URL = "^https?://"
 ITEM = "^[a-z0-9-]+\\.[a-z0-9-]+$"
