@@ -378,8 +378,6 @@ def next_session(programmes: list[TrainingProgramme],
 # The file kinds of this module, by the name model.FILE_KINDS knows them.
 VOICE_FILE_KINDS = {"review": ScrutinyReview, "voice": VoicePeriod,
                     "training": TrainingProgramme}
-# The folder of compacts/<landlord>/ each kind lives in.
-VOICE_PLACES = {"scrutiny": "review", "voice": "voice", "training": "training"}
 
 
 @dataclass
