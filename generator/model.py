@@ -123,7 +123,7 @@ class Action:
     id: str = data("A short name for the action, unique in this compact.", pattern=SLUG)
     action: str = data("What will be done.", text=True)
     owner: str = data("Who is responsible, as a role (such as 'Tenant Involvement Manager').",
-                      default="")
+                      text=True, default="")
     due: PartialDate | None = data("When it should be done by: a day, a month or a year.",
                                    default=None)
     status: Literal["not-started", "in-progress", "done"] | None = data(
@@ -392,7 +392,7 @@ class Estate:
     path: str
     name: str = data("The estate's name, such as 'Oak Court'.")
     summary: str = data(f"A few sentences about the estate. {TEXT}", text=True)
-    area: str = data("The ward, town or neighbourhood.", default="")
+    area: str = data("The ward, town or neighbourhood.", text=True, default="")
     homes: int | None = data("How many homes are on the estate.", minimum=0, default=None)
     homes_approximate: bool = data("true if the number of homes is approximate.", default=False)
     tra: TRA | None = data("The estate's tenants' and residents' association (TRA), if it "
@@ -427,7 +427,7 @@ class Landlord:
     kind: Literal["council", "housing-association", "other"] = data(
         "'council', 'housing-association' or 'other'.")
     summary: str = data(f"A few sentences a tenant reads first. {TEXT}", text=True)
-    area: str = data("The area where the landlord's homes are.", default="")
+    area: str = data("The area where the landlord's homes are.", text=True, default="")
     homes: int | None = data("How many homes the landlord rents out or manages.", minimum=0,
                              default=None)
     homes_approximate: bool = data("true if the number of homes is approximate ('about "

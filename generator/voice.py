@@ -82,7 +82,8 @@ class AgreedAction:
 
     id: str = data("A short name for the action, unique in this file.", pattern=SLUG)
     action: str = data(f"What will be done. {TEXT}", text=True)
-    owner: str = data("Who is responsible, as a role, such as 'Repairs Manager'.", default="")
+    owner: str = data("Who is responsible, as a role, such as 'Repairs Manager'.", text=True,
+                      default="")
     due: PartialDate | None = data("When it should be done by: a day, a month or a year.",
                                    default=None)
     updates: list[Update] = data("Its status over time, oldest first; leave out if no "
