@@ -146,7 +146,7 @@ def run_check(root: Path, form: str) -> int:
 
         limit = (plugin_options(root).get("readability") or {}).get("max_grade")
         if limit is not None:
-            checked.problems = sorted(checked.problems + check_readability(checked.site, float(limit)))
+            checked.problems = sorted(checked.problems + check_readability(checked.site, float(limit), root))
     report = REPORTERS[form](checked.problems)
     if report:
         print(report)

@@ -11,22 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .problems import Problem
-from .safety import name_problems, read_limited, scan_text, walk
-
-
-class _Constructor(RoundTripConstructor):
-    """Keeps dates as the text written, so a bad date is a validation message, not a crash."""
-
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> str:  # noqa: ARG002
-        return self.construct_scalar(node)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+from .fastyaml import DatesAsText, compose, events
+from .safety import unprintable, name_problems, read_limited, scan_events, scan_text, walk
 
 
 @dataclass
@@ -34,7 +24,7 @@ class Document:
     """A data file read from disk: its path for messages, and its positioned content."""
 
     path: str
-    data: CommentedMap
+    data: dict  # a Section, or a CommentedMap when ruamel read it: both carry `lc` marks
     kind: str = ""
     landlord: str = ""
     id: str = ""
@@ -48,26 +38,41 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     text, problem = _decode(raw, display)
     if problem:
         return None, [problem]
-    unsafe = scan_text(text, display) or _tab_indents(text, display)
+    data, unsafe = _read_fast(text, display)
     if unsafe:
         return None, unsafe
-    data, problem = _parse(text, display)
-    if problem:
-        return None, [problem]
+    if data is None:  # the slow path: ruamel, with its own explanations of what is wrong
+        unsafe = scan_text(text, display) or _tab_indents(text, display)
+        if unsafe:
+            return None, unsafe
+        data, problem = _parse(text, display)
+        if problem:
+            return None, [problem]
     if data is None:
         return None, [Problem(display, 1, 1, "The file is empty. Add the details it needs, "
                               "or delete the file.", "empty-file")]
-    if not isinstance(data, CommentedMap):
-        what = "a list" if isinstance(data, CommentedSeq) else "a single value"
+    if not isinstance(data, dict):  # Section (fast path) or CommentedMap (ruamel)
+        what = "a list" if isinstance(data, list) else "a single value"
         return None, [Problem(display, 1, 1, f"The file holds {what}, but it should be a set of "
                               "'key: value' lines, such as 'name: Oak Court'.", "not-a-mapping")]
     return Document(display, data), []
 
 
-def parse_text(text: str) -> Any:
-    """YAML text as positioned data, or None if it cannot be read (for past versions)."""
-    data, problem = _parse(text, "")
-    return None if problem or not isinstance(data, CommentedMap) else data
+def _read_fast(text: str, display: str) -> tuple[Any, list[Problem]]:
+    """Data and safety problems through libyaml; (None, []) when the slow path must read it."""
+    found = events(text) if not unprintable(text, display) else None
+    if found is None:
+        return None, []
+    unsafe = scan_events(found, display) or _tab_indents(text, display)
+    return (None, unsafe) if unsafe else (compose(found, text), [])
+
+
+def parse_text(text: str, label: str) -> Any:
+    """YAML text as positioned data, or None if it cannot be read safely (past versions)."""
+    data, unsafe = _read_fast(text, label)
+    if data is None and not unsafe and not scan_text(text, label):
+        data, _ = _parse(text, label)
+    return data if not unsafe and isinstance(data, dict) else None
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
@@ -96,7 +101,7 @@ def _tab_indents(text: str, display: str) -> list[Problem]:
 
 def _parse(text: str, display: str) -> tuple[Any, Problem | None]:
     yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _Constructor
+    yaml.Constructor = DatesAsText
     try:
         return yaml.load(text), None
     except DuplicateKeyError as err:
@@ -160,7 +165,7 @@ def position(node: Any, key: Any = None, *, of_key: bool = False) -> tuple[int, 
     try:
         if key is None:
             line, column = lc.line, lc.col
-        elif isinstance(node, CommentedSeq):
+        elif isinstance(node, list):
             line, column = lc.item(key)
         elif of_key:
             line, column = lc.key(key)
@@ -177,9 +182,21 @@ _PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "resul
            "tsm": "tsm", "complaints": "complaints"}
 
 
-def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
-    """Find and read every data file under root; returns documents, problems and files read."""
-    docs: list[Document] = []
+@dataclass(frozen=True)
+class Job:
+    """A data file to read, and what its place makes it."""
+
+    path: Path
+    display: str
+    kind: str
+    landlord: str
+    id: str
+
+
+def discover(root: Path) -> tuple[list[Job], list[Problem], int]:
+    """Every data file under root, with what its place makes it; problems with places and
+    names; and how many files there are."""
+    jobs: list[Job] = []
     paths, problems = _data_files(root)
     for path in paths:
         display = path.relative_to(root).as_posix()
@@ -187,13 +204,9 @@ def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
         if not kind:
             problems.append(Problem(display, 1, 1, _misplaced(display), "misplaced-file"))
             continue
-        doc, found = load_file(path, display)
-        problems.extend(found)
-        if doc:
-            doc.kind, doc.landlord = kind, landlord
-            doc.id = landlord if kind == "landlord" else path.stem
-            docs.append(doc)
-    return docs, problems, len(paths)
+        jobs.append(Job(path, display, kind, landlord,
+                        landlord if kind == "landlord" else path.stem))
+    return jobs, problems, len(paths)
 
 
 def _data_files(root: Path) -> tuple[list[Path], list[Problem]]:

@@ -16,10 +16,10 @@ history; `check` reports the name wherever the current data still holds it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterator
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .loader import Document, position
 from .problems import Problem
@@ -54,17 +54,16 @@ def check_privacy(docs: list[Document], options: dict[str, Any]) -> Iterator[Pro
     """Personal data in the data files, at the value's position."""
     level = "error" if options.get("personal_data") == "error" else "warning"
     intended = {_normal(str(v)) for v in options.get("published_contacts") or []}
-    redact = [str(n) for n in options.get("redact") or [] if str(n).strip()]
+    redact = [_pattern(str(n)) for n in options.get("redact") or [] if str(n).strip()]
     for doc in docs:
         for node, key, value, path in _strings(doc.data):
-            line, column = position(node, key)
             for name in redact:
-                if _pattern(name).search(value):
-                    yield Problem(doc.path, line, column, "This holds a name on the redaction "
+                if name.search(value):
+                    yield Problem(doc.path, *position(node, key), "This holds a name on the redaction "
                                   "list (privacy: redact in site_config.yml). Remove it: the "
                                   "site must not show it.", "redacted-name")
             for reason in _personal(doc.kind, path, value, intended):
-                yield Problem(doc.path, line, column, reason, "personal-data", level)
+                yield Problem(doc.path, *position(node, key), reason, "personal-data", level)
 
 
 def _personal(kind: str, path: tuple, value: str, intended: set[str]) -> Iterator[str]:
@@ -108,12 +107,12 @@ def _strings(data: Any) -> Iterator[tuple[Any, Any, str, tuple]]:
     stack = [(data, ())]
     while stack:
         node, path = stack.pop()
-        items = node.items() if isinstance(node, CommentedMap) else \
-            enumerate(node) if isinstance(node, CommentedSeq) else ()
+        items = node.items() if isinstance(node, dict) else \
+            enumerate(node) if isinstance(node, list) else ()
         for key, value in items:
             if isinstance(value, str):
                 yield node, key, value, path + (key,)
-            elif isinstance(value, (CommentedMap, CommentedSeq)):
+            elif isinstance(value, (dict, list)):
                 stack.append((value, path + (key,)))
 
 
@@ -122,6 +121,7 @@ def _normal(text: str) -> str:
     return re.sub(r"[\s().-]", "", text).lower()
 
 
+@functools.lru_cache(maxsize=256)
 def _pattern(name: str) -> re.Pattern:
     return re.compile(r"\s+".join(re.escape(w) for w in name.split()), re.IGNORECASE)
 

@@ -12,8 +12,8 @@ CONTRIBUTING.md) are far above what a real compact needs:
   parser takes time that grows with the square of their number);
 - a number has at most MAX_DIGITS digits, and is never .nan or .inf.
 
-The scan reads YAML events (ruamel's scanner and parser keep their own stacks, so deep
-nesting cannot overflow Python's), before the recursive composer ever sees the text.
+The scan reads YAML events (libyaml's, or ruamel's: neither recurses in Python, so deep
+nesting cannot overflow Python's stack), before any data is built from them.
 """
 from __future__ import annotations
 
@@ -21,14 +21,13 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterator
+from itertools import islice
+from typing import Any, Iterable, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent,
-                                ScalarEvent, SequenceStartEvent)
-from ruamel.yaml.nodes import ScalarNode
 
+from .fastyaml import tag_of
 from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -75,17 +74,23 @@ def link_problem(path: Path, display: str) -> Problem:
 
 def scan_text(text: str, display: str) -> list[Problem]:
     """Problems that stop a file from being read safely; [] means it may be parsed."""
-    found = _unprintable(text, display)
+    found = unprintable(text, display)
     if found:
         return found
     try:
-        found = list(_scan_events(text, display))
+        # ruamel's scanner and parser keep their own stacks, so deep nesting cannot
+        # overflow Python's; same events as round-trip, without its comment work.
+        return scan_events(YAML(typ="safe", pure=True).parse(text), display)
     except YAMLError:
         return []  # a syntax error: the loader reports it with its own explanation
-    return found[:MAX_PROBLEMS_PER_FILE]
 
 
-def _unprintable(text: str, display: str) -> list[Problem]:
+def scan_events(events: Iterable[Any], display: str) -> list[Problem]:
+    """Problems in a file's YAML events (ruamel's, or libyaml's on the fast path)."""
+    return list(islice(_scan_events(events, display), MAX_PROBLEMS_PER_FILE))
+
+
+def unprintable(text: str, display: str) -> list[Problem]:
     found = []
     for match in _NOT_PRINTABLE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
@@ -106,29 +111,31 @@ class _Counter:
         self.event, self.is_list, self.values, self.entries = event, is_list, 1, 0
 
 
-def _scan_events(text: str, display: str) -> Iterator[Problem]:
-    yaml = YAML(typ="safe", pure=True)  # same events as round-trip, without its comment work
+def _scan_events(events: Iterable[Any], display: str) -> Iterator[Problem]:
+    """Both libraries name their event classes alike; their classes differ, so dispatch on
+    the names."""
     stack: list[_Counter] = []
     anchors: dict[str, int] = {}
     total = 0
-    for event in yaml.parse(text):
-        if isinstance(event, CollectionStartEvent):
+    for event in events:
+        name = type(event).__name__
+        if name in ("MappingStartEvent", "SequenceStartEvent"):
             if len(stack) >= MAX_DEPTH:
                 yield _at(display, event, f"The values here are nested more than {MAX_DEPTH} "
                           "levels deep, which no data file needs. Check the indentation and "
                           "the brackets.", "too-deep")
                 return
-            stack.append(_Counter(event, isinstance(event, SequenceStartEvent)))
+            stack.append(_Counter(event, name == "SequenceStartEvent"))
             continue
-        if isinstance(event, CollectionEndEvent):
+        if name in ("MappingEndEvent", "SequenceEndEvent"):
             done = stack.pop()
             if done.event.anchor:
                 anchors[done.event.anchor] = done.values
             size = done.values
-        elif isinstance(event, AliasEvent):
+        elif name == "AliasEvent":
             size = anchors.get(event.anchor, 1)
-        elif isinstance(event, ScalarEvent):
-            yield from _scalar(event, yaml, display)
+        elif name == "ScalarEvent":
+            yield from _scalar(event, display)
             size = 1
             if event.anchor:
                 anchors[event.anchor] = 1
@@ -152,7 +159,7 @@ def _scan_events(text: str, display: str) -> Iterator[Problem]:
                           "into more files.", "too-many-items")
 
 
-def _scalar(event: ScalarEvent, yaml: YAML, display: str) -> Iterator[Problem]:
+def _scalar(event: Any, display: str) -> Iterator[Problem]:
     value = event.value
     if _SURROGATE.search(value):
         yield _at(display, event, "This text has an escape such as \\ud800 that stands for half "
@@ -164,13 +171,12 @@ def _scalar(event: ScalarEvent, yaml: YAML, display: str) -> Iterator[Problem]:
     elif value.count("[") > MAX_BRACKETS:
         yield _at(display, event, f"This text has more than {MAX_BRACKETS} '[' characters, "
                   "the most a text may have. Remove some.", "too-many-brackets")
-    if event.style is None and not event.tag:
-        tag = yaml.resolver.resolve(ScalarNode, value, (True, False))
-        if tag in _NUMBER_TAGS:
+    if not event.style and not event.tag:  # plain: None in ruamel, '' in libyaml
+        if tag_of(value) in _NUMBER_TAGS:
             yield from _number(event, value, display)
 
 
-def _number(event: ScalarEvent, value: str, display: str) -> Iterator[Problem]:
+def _number(event: Any, value: str, display: str) -> Iterator[Problem]:
     lowered = value.lower()
     if "nan" in lowered or "inf" in lowered:
         yield _at(display, event, f"'{value}' is not a number a page can show. Write the number "
@@ -201,29 +207,39 @@ def _at(display: str, event: Any, message: str, rule: str) -> Problem:
 # Names of files and folders: they become web addresses.
 
 _YAML_NAME = re.compile(r"\.ya?ml", re.IGNORECASE)
+_PLAIN_NAME = re.compile(r"[a-zA-Z0-9._-]*")  # nearly every name: no need to look closer
 
 
 def walk(root: Path, folders: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
-    """Every regular file under root/<folder>, never through a link; links are problems."""
+    """Every regular file under root/<folder>, never through a link; links are problems.
+    (os.scandir: each entry's type comes with its name, without a system call per file.)"""
     files: list[Path] = []
     problems: list[Problem] = []
     for folder in folders:
         base = root / folder
         if base.is_symlink():
             problems.append(link_problem(base, folder))
-            continue
-        if not base.is_dir():
-            continue
-        for here, dirs, names in os.walk(base, followlinks=False):
-            for name in sorted(dirs + names):
-                path = Path(here) / name
-                display = path.relative_to(root).as_posix()
-                if path.is_symlink():
-                    problems.append(link_problem(path, display))
-                elif name in names and path.is_file():
-                    files.append(path)
-            dirs[:] = [d for d in dirs if not (Path(here) / d).is_symlink()]
+        elif base.is_dir():
+            _walk_folder(base, folder, files, problems)
     return sorted(files), problems
+
+
+def _walk_folder(base: Path, display: str, files: list[Path], problems: list[Problem]) -> None:
+    pending = [(str(base), display)]
+    while pending:
+        here, shown = pending.pop()
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            name = f"{shown}/{entry.name}"
+            if entry.is_symlink():
+                problems.append(link_problem(Path(entry.path), name))
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, name))
+            elif entry.is_file(follow_symlinks=False):
+                files.append(Path(entry.path))
 
 
 def name_problems(path: Path, root: Path) -> list[Problem]:
@@ -233,12 +249,13 @@ def name_problems(path: Path, root: Path) -> list[Problem]:
     if _YAML_NAME.fullmatch(path.suffix) and path.suffix not in (".yml", ".yaml"):
         problems.append(Problem(display, 1, 1, f"The file name ends in '{path.suffix}'. Rename "
                                 "it to end in '.yml' (lower case), or it is not read.", "file-name"))
-    for part in path.relative_to(root).parts:
-        if len(Path(part).stem) > MAX_NAME:
+    for part in display.split("/"):
+        if len(part.rsplit(".", 1)[0] if "." in part[1:] else part) > MAX_NAME:
             problems.append(Problem(display, 1, 1, f"The name '{part[:40]}...' is "
                                     f"{len(part)} characters long; the most is {MAX_NAME}. "
                                     "Give it a shorter name.", "name-too-long"))
-        elif any(unicodedata.category(ch)[0] in "CZ" and ch != " " for ch in part):
+        elif not _PLAIN_NAME.fullmatch(part) and \
+                any(unicodedata.category(ch)[0] in "CZ" and ch != " " for ch in part):
             problems.append(Problem(display, 1, 1, f"The name '{part}' contains an invisible "
                                     "character (such as a line break or a right-to-left mark), "
                                     "which cannot be in a web address. Rename it using lower "
