@@ -28,7 +28,6 @@ class Document:
     kind: str = ""
     landlord: str = ""
     id: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:

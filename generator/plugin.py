@@ -172,7 +172,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         """A statutory publication's large-print PDF (braille and audio of a long table of
         figures would help few readers; the page itself reads well in both)."""
         stem = spec.path.split("/")[1] + "-" + spec.path.split("/")[2]  # tsm-2025-26
-        made = self.formats.make(stem, spec.title, body, "", kinds=("large-print",))
+        made = self.formats.make(stem, spec.title, body, kinds=("large-print",))
         self.format_files += [(spec.url, file) for file in made]
         versions = self.formats.versions()
         return self.renderer.formats_panel(
@@ -205,7 +205,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         if key not in self.made:
             spec = self.pages[compact_path(compact)]
             self.made[key] = self.formats.make(compact.id, spec.title,
-                                               self.renderer.render(spec).html, "")
+                                               self.renderer.render(spec).html)
             self.format_files += [(spec.url, file) for file in self.made[key]]
         return self.made[key]
 

@@ -159,6 +159,8 @@ def test_untranslated_text_falls_back_to_english_visibly(tmp_path):
     project = copy_project(tmp_path, ["en", "cy"])
     set_translation(project, "cy", "Kingsway has two 15-storey", "")
     set_translation(project, "cy", "Average days to pay travel", "")
+    set_translation(project, "cy", "Greenfield district, including", "")  # the landlord's area
+    set_translation(project, "cy", "Area Housing Manager (South)", "")    # who does an action
     assert mkdocs_build(project).returncode == 0
     html = (project / "site/cy/greenfield/estates/kingsway/index.html").read_text()
     notice = re.search(r'<p class="tc-notice" role="note">(.*?)</p>', html)
@@ -168,12 +170,48 @@ def test_untranslated_text_falls_back_to_english_visibly(tmp_path):
     results = (project / "site/cy/greenfield/results/index.html").read_text()
     assert '<span class="tc-fallback" lang="en" dir="ltr">Average days to pay travel' in results
     assert not re.search(r'(aria-label|title)="[^"]*<', results)  # no markup inside attributes
+    home = (project / "site/cy/index.html").read_text()
+    assert '<span class="tc-fallback" lang="en" dir="ltr">Greenfield district, including' in home
+    compact = (project / "site/cy/greenfield/district/index.html").read_text()
+    assert '<span class="tc-fallback" lang="en" dir="ltr">Area Housing Manager (South)' in compact
+    status = (project / "site/translation-status/index.html").read_text()
+    assert not re.search(r"Cymraeg</a></th>\s*<td[^>]*>100%", status)  # so not 100%
+
+
+def test_the_landlords_area_and_who_does_each_action_are_translated(built_site):
+    assert "Ardal Greenfield, gan gynnwys trefi Greenfield" in read(built_site, "cy/")
+    assert "Rheolwr Cyfranogiad Tenantiaid" in read(built_site, "cy/greenfield/district/")
+    assert "Canol tref Greenfield" in read(built_site, "cy/greenfield/estates/oak-court/")
 
 
 def test_english_pages_have_no_fallback_notice(built_site):
     for url in example_pages():
         assert "tc-notice" not in read(built_site, url)
         assert "tc-fallback" not in read(built_site, url)
+
+
+# Words that run into each other where a template line break was swallowed: "Action
+# changed:Agree", "Target not met(higher is better)", "( Done )".
+_BLOCK = re.compile(r"</?(p|div|li|dt|dd|td|th|tr|h[1-6]|ul|ol|dl|table|caption|br|section|"
+                    r"article|nav|header|footer|label|form|figure|figcaption|summary|details|"
+                    r"title|option|button|main|aside|thead|tbody)\b[^>]*>", re.I)
+_GLUED = re.compile(r"[a-z]:[A-Z]|\w\((?:higher|lower)|\( | \)")
+
+
+def words_of(html: str) -> str:
+    """A page's text as a reader sees it: blocks apart, inline elements run together."""
+    import html as entities
+
+    html = re.sub(r"<(script|style|svg)\b.*?</\1>", "\n", html, flags=re.S | re.I)
+    return entities.unescape(re.sub(r"<[^>]+>", "", _BLOCK.sub("\n", html)))
+
+
+def test_words_are_never_run_together_on_any_page(built_site):
+    glued = [(str(path.relative_to(built_site)), words[max(0, m.start() - 30):m.end() + 30])
+             for path in built_site.rglob("*.html") if "assets" not in path.parts
+             for words in [words_of(path.read_text("utf-8"))] for m in _GLUED.finditer(words)]
+    assert glued == []
+    assert words_of("<li><strong>Action changed:</strong>Agree</li>") == "\nAction changed:Agree\n"
 
 
 def test_status_is_written_in_words(built_site):
