@@ -7,6 +7,8 @@ English changed as fuzzy, which the site shows as stale (in English, with a noti
 """
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -111,6 +113,13 @@ def _read(path: Path, code: str) -> Catalog:
 def _write(catalog: Catalog, path: Path) -> None:
     # Entries no page uses any more (msgmerge's obsolete "#~" entries) are left out: after a
     # council replaces the example, the example's 1,300 lines would otherwise stay for good.
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=88, sort_by_file=True, include_previous=True,
-                 omit_header=False, ignore_obsolete=True)
+    out = io.BytesIO()
+    write_po(out, catalog, width=88, sort_by_file=True, include_previous=True,
+             omit_header=False, ignore_obsolete=True)
+    if path.exists() and _undated(path.read_bytes()) == _undated(out.getvalue()):
+        return  # nothing but the creation time would change: keep the file (no churn in git)
+    path.write_bytes(out.getvalue())
+
+
+def _undated(content: bytes) -> bytes:
+    return re.sub(rb'"POT-Creation-Date: [^"]*"', b"", content)
