@@ -69,10 +69,11 @@ def test_letter_and_area_pages_in_urdu_keep_names_in_their_own_order(crowded):
     assert letter.title == "\u2068W\u2069 سے شروع ہونے والی اسٹیٹس: Testshire Council"
     assert "testshire/estates-by-area/north/index.md" in specs
     renderer = Renderer(site, urdu, [Language.of("en"), Language.of("ur")])
-    html = renderer.render(letter).html
+    rendered = renderer.render(letter)
+    html = rendered.html
     assert "<h1 id=\"top\">\u2068W\u2069 سے شروع ہونے والی اسٹیٹس" in html
     assert '<bdi>Ŵyn Road</bdi></a> <span class="tc-muted">(<bdi>گلشن</bdi>)' in html
-    assert not any(renderer.fallbacks.values())  # every interface string is in Urdu
+    assert not any(rendered.fallbacks.values())  # every interface string is in Urdu
     home = renderer.render(specs["index.md"]).html
     assert "testshire/estate-names.json" in home and "estates-a-z/w/" in home
 
