@@ -16,6 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
+from .checks import plugin_options
 from .history import read_history
 from .site import read_site
 from .problems import report_text, summary
@@ -42,17 +43,8 @@ def site_config(root: Path) -> dict:
     return YAML(typ="rt", pure=True).load((root / "site_config.yml").read_text("utf-8"))
 
 
-def plugin_options(root: Path) -> dict:
-    """The compacts plugin's options in site_config.yml."""
-    config = site_config(root)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "compacts" in plugin:
-            return plugin["compacts"] or {}
-    return {}
-
-
 def languages(root: Path) -> list[str]:
-    return list(plugin_options(root).get("languages", ["en"]))
+    return list(plugin_options(root)[0].get("languages", ["en"]))
 
 
 def update_catalogs(root: Path) -> int:
