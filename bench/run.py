@@ -2,7 +2,8 @@
 
 For each size (estates; BENCH_SIZES=100,1000,5000 by default, or sizes as arguments) of a
 synthetic council in five languages, alternative formats off:
-  - `compacts check`: seconds, and peak memory;
+  - `compacts check`: seconds with nothing remembered, again with nothing changed, and after
+    editing one estate file; peak memory;
   - a full build: seconds, pages, ms and KB per page, peak memory summed over every process
     the build runs at once (the per-language sub-builds, Pagefind), sampled from /proc;
   - search: bytes a first query fetches in Chromium (Pagefind's script, WebAssembly, chunks);
@@ -134,11 +135,19 @@ def first_query_bytes(site: Path, path: str, query: str) -> tuple[int, int] | No
 def bench_size(estates: int, scratch: Path) -> dict:
     project = make_council(estates, scratch / f"council-{estates}")
     files = len(list((project / "compacts").rglob("*.yml")))
-    check = measure([str(BIN / "compacts"), "check"], project)
-    print(f"compacts check, {estates} estates: {check.seconds:6.2f} s for {files} files "
-          f"({check.seconds / files * 1000:.2f} ms/file), {check.peak_mb:.0f} MB peak")
+    remembered = {"XDG_CACHE_HOME": str(scratch / f"check-cache-{estates}")}
+    check = measure([str(BIN / "compacts"), "check"], project, **remembered)
+    again = measure([str(BIN / "compacts"), "check"], project, **remembered)
+    estate = project / "compacts/bench/estates/estate-7.yml"
+    estate.write_text(estate.read_text().replace("summary: Homes", "summary: Edited homes"))
+    edited = measure([str(BIN / "compacts"), "check"], project, **remembered)
+    print(f"compacts check, {estates} estates, {files} files: {check.seconds:.2f} s first "
+          f"({check.seconds / files * 1000:.2f} ms/file, {check.peak_mb:.0f} MB peak, all "
+          f"processes), {again.seconds:.2f} s again unchanged, {edited.seconds:.2f} s after "
+          "editing one file")
+    # The build starts with nothing remembered, as on a fresh clone.
     build = measure([str(BIN / "mkdocs"), "build", "-q", "-f", "site_config.yml", "-d", "site"],
-                    project)
+                    project, XDG_CACHE_HOME=str(scratch / f"build-cache-{estates}"))
     pages = html_pages(project / "site")
     size = sum(p.stat().st_size for p in pages) / len(pages)
     per_page = build.seconds / len(pages) * 1000

@@ -32,6 +32,8 @@ SITE_FOLDERS = {
 # Folders inside a landlord's address (compacts are beside them).
 LANDLORD_FOLDERS = {
     "estates": "the landlord's estate pages",
+    "estates-a-z": "the landlord's estates by first letter",
+    "estates-by-area": "the landlord's estates by area",
     "results": "the landlord's results page",
     "equality": "the landlord's equality page",
     "compliance": "the landlord's compliance page",

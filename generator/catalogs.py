@@ -7,6 +7,8 @@ English changed as fuzzy, which the site shows as stale (in English, with a noti
 """
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -14,6 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
+from .checks import plugin_options
 from .history import read_history
 from .site import read_site
 from .problems import report_text, summary
@@ -40,17 +43,8 @@ def site_config(root: Path) -> dict:
     return YAML(typ="rt", pure=True).load((root / "site_config.yml").read_text("utf-8"))
 
 
-def plugin_options(root: Path) -> dict:
-    """The compacts plugin's options in site_config.yml."""
-    config = site_config(root)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "compacts" in plugin:
-            return plugin["compacts"] or {}
-    return {}
-
-
 def languages(root: Path) -> list[str]:
-    return list(plugin_options(root).get("languages", ["en"]))
+    return list(plugin_options(root)[0].get("languages", ["en"]))
 
 
 def update_catalogs(root: Path) -> int:
@@ -111,6 +105,13 @@ def _read(path: Path, code: str) -> Catalog:
 def _write(catalog: Catalog, path: Path) -> None:
     # Entries no page uses any more (msgmerge's obsolete "#~" entries) are left out: after a
     # council replaces the example, the example's 1,300 lines would otherwise stay for good.
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=88, sort_by_file=True, include_previous=True,
-                 omit_header=False, ignore_obsolete=True)
+    out = io.BytesIO()
+    write_po(out, catalog, width=88, sort_by_file=True, include_previous=True,
+             omit_header=False, ignore_obsolete=True)
+    if path.exists() and _undated(path.read_bytes()) == _undated(out.getvalue()):
+        return  # nothing but the creation time would change: keep the file (no churn in git)
+    path.write_bytes(out.getvalue())
+
+
+def _undated(content: bytes) -> bytes:
+    return re.sub(rb'"POT-Creation-Date: [^"]*"', b"", content)

@@ -12,21 +12,21 @@ from ruamel.yaml.error import YAMLError
 from .addresses import check_addresses
 from .catalog_check import check_catalogs
 from .loader import Document
-from .privacy import check_privacy
 from .problems import Problem
 from .safety import walk
 
 CONFIG = "site_config.yml"
 
 
-def site_checks(root: Path, docs: list[Document]) -> list[Problem]:
-    options, problems = plugin_options(root)
+def site_checks(root: Path, docs: list[Document], options: dict[str, Any]) -> list[Problem]:
+    """options: the plugin's, from plugin_options (personal data is checked file by file,
+    in filecheck)."""
+    problems: list[Problem] = []
     codes = [str(c) for c in options.get("languages", ["en"]) if isinstance(c, str)]
     catalogs = str(options.get("translations_dir", "translations"))
     problems += walk(root, ("docs", "theme", catalogs))[1]  # never read or copied through a link
     problems += check_catalogs(root, catalogs, codes)
     problems += check_addresses(docs, root, codes)
-    problems += check_privacy(docs, options.get("privacy") or {})
     return problems
 
 

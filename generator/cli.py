@@ -141,12 +141,12 @@ def run_check(root: Path, form: str) -> int:
         return 1
     checked = read_site(root)
     if checked.site and (root / "site_config.yml").exists():
-        from .catalogs import plugin_options
+        from .checks import plugin_options
         from .readability import check_readability
 
-        limit = (plugin_options(root).get("readability") or {}).get("max_grade")
+        limit = (plugin_options(root)[0].get("readability") or {}).get("max_grade")
         if limit is not None:
-            checked.problems = sorted(checked.problems + check_readability(checked.site, float(limit)))
+            checked.problems = sorted(checked.problems + check_readability(checked.site, float(limit), root))
     report = REPORTERS[form](checked.problems)
     if report:
         print(report)
@@ -157,11 +157,11 @@ def run_check(root: Path, form: str) -> int:
 
 def run_translation_check(root: Path) -> int:
     """Print each language's completeness; 1 if one is below its required minimum."""
-    from .catalogs import plugin_options
+    from .checks import plugin_options
     from .history import read_history
     from .status import collect_usage, load_catalogs, report, translation_status
 
-    options = plugin_options(root)
+    options = plugin_options(root)[0]
     catalogs = load_catalogs(list(options.get("languages", ["en"])),
                              root / options.get("translations_dir", "translations"))
     site = read_site(root).site

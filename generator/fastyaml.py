@@ -18,7 +18,11 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # a PyYAML built without libyaml: every file takes the slow path
+    CParser = None
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.nodes import ScalarNode
@@ -113,7 +117,7 @@ _CONSTRUCTOR = _YAML.constructor
 
 def events(text: str) -> list | None:
     """libyaml's events for the text, or None when the slow path must read it."""
-    if any(ch in text for ch in _AMBIGUOUS):
+    if CParser is None or any(ch in text for ch in _AMBIGUOUS):
         return None
     parser = CParser(text)
     found = []

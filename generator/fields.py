@@ -126,28 +126,52 @@ def _without_none(hint: Any) -> Any:
 def build(cls: type, node: dict, note: typing.Callable[[Any, Any], None], **derived: Any) -> Any:
     """A model object from checked file data; note(container, key) records each text."""
     values = dict(derived)
-    for f, spec, hint in file_fields(cls):
-        key = spec.key or f.name
+    for name, key, spec, shape, inner in _plan(cls):
         if key in node:
-            values[f.name] = _value(hint, node, key, spec, note)
+            values[name] = _value(shape, inner, node, key, spec, note)
     return cls(**values)
 
 
-def _value(hint: Any, node: Any, key: Any, spec: Spec, note: typing.Callable) -> Any:
-    raw, hint = node[key], _without_none(hint)
-    if typing.get_origin(hint) is list:
-        (item,) = typing.get_args(hint)
-        return [_value(item, raw, index, spec, note) for index in range(len(raw))]
-    if hint is PartialDate:
-        return PartialDate.parse(raw)
-    if dataclasses.is_dataclass(hint):
-        return build(hint, raw, note)
-    if hint is date:
-        return date.fromisoformat(raw)
-    if hint is time:
-        return time.fromisoformat(raw)
-    if hint is str:
+@functools.cache
+def _plan(cls: type) -> list[tuple[str, str, Spec, str, Any]]:
+    """Per field of a model class: its name, its key in a file, and how to make its value."""
+    return [(f.name, spec.key or f.name, spec, *_shape(hint)) for f, spec, hint in file_fields(cls)]
+
+
+def _value(shape: str, inner: Any, node: Any, key: Any, spec: Spec, note: typing.Callable) -> Any:
+    raw = node[key]
+    if shape == "list":
+        item_shape, item_inner = _shape(inner)
+        return [_value(item_shape, item_inner, raw, index, spec, note) for index in range(len(raw))]
+    if shape == "str":
         if spec.text:
             note(node, key)
         return str(raw).strip() if spec.text else str(raw)
-    return raw
+    if shape == "model":
+        return build(inner, raw, note)
+    return inner(raw) if inner else raw
+
+
+def _shape(hint: Any) -> tuple[str, Any]:
+    """How a value of this type is made from file data: (kind, item type or maker). Worked
+    out once per type (building 7,500 files asks 160,000 times), kept by identity: hashing
+    a Literal type walks its values each time."""
+    known = _SHAPES.get(id(hint))
+    if known is None:
+        known = _SHAPES[id(hint)] = (*_shape_of(hint), hint)  # the hint, so its id stays its
+    return known[0], known[1]
+
+
+_SHAPES: dict[int, tuple[str, Any, Any]] = {}
+
+
+def _shape_of(hint: Any) -> tuple[str, Any]:
+    hint = _without_none(hint)
+    makers = {PartialDate: PartialDate.parse, date: date.fromisoformat, time: time.fromisoformat}
+    if hint in makers:  # before models: PartialDate is a dataclass made from text
+        return "value", makers[hint]
+    if typing.get_origin(hint) is list:
+        return "list", typing.get_args(hint)[0]
+    if dataclasses.is_dataclass(hint):
+        return "model", hint
+    return ("str", None) if hint is str else ("value", None)

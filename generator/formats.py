@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .i18n import Language
+
 BRAILLE_TABLES = {"en": "en-ueb-g2.ctb", "cy": "cy-cy-g2.ctb", "pl": "Pl-Pl-g1.utb",
                   "ur": "ur-pk-g2.ctb", "ar": "ar-ar-g1.utb", "bn": "bn-in-g1.utb",
                   "pa": "pa.tbl", "gu": "gu-in-g1.utb", "lt": "lt-6dot.tbl"}
@@ -69,7 +71,7 @@ class Formats:
             return self.language in VOICES
         return True
 
-    def make(self, stem: str, title: str, body_html: str, css: str,
+    def make(self, stem: str, title: str, body_html: str,
              kinds: tuple[str, ...] = ("large-print", "braille", "audio")) -> list[Made]:
         """Every format (of those asked for) this language and machine can make for one page."""
         text = plain_text(body_html)
@@ -87,7 +89,7 @@ class Formats:
             else:
                 self.cache.mkdir(parents=True, exist_ok=True)
                 try:
-                    MAKERS[kind](self, source, title, body_html, text, css)
+                    MAKERS[kind](self, source, title, body_html, text)
                 except (OSError, subprocess.CalledProcessError) as error:
                     source.unlink(missing_ok=True)
                     self.failed[kind] = str(getattr(error, "stderr", "") or error).strip()
@@ -138,15 +140,14 @@ table { border-collapse: collapse; } th, td { border: 1px solid #000; padding: 4
 """
 
 
-def _large_print(formats: Formats, target: Path, title: str, body: str, text: str, css: str) -> None:
+def _large_print(formats: Formats, target: Path, title: str, body: str, text: str) -> None:
     import logging
 
     from weasyprint import HTML
 
     code = formats.language
-    direction = "rtl" if code in ("ur", "ar", "fa", "he") else "ltr"
-    document = (f'<!doctype html><html lang="{code}" dir="{direction}"><head><meta charset="utf-8">'
-                f"<title>{_escape(title)}</title><style>{LARGE_PRINT_CSS}{css}</style></head>"
+    document = (f'<!doctype html><html lang="{code}" dir="{Language.of(code).dir}"><head><meta charset="utf-8">'
+                f"<title>{_escape(title)}</title><style>{LARGE_PRINT_CSS}</style></head>"
                 f"<body>{body}</body></html>")
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # its PDF/UA notes are not ours
     HTML(string=document).write_pdf(str(target), pdf_variant="pdf/ua-1")
@@ -154,7 +155,7 @@ def _large_print(formats: Formats, target: Path, title: str, body: str, text: st
 
 # Braille -------------------------------------------------------------------------------
 
-def _braille(formats: Formats, target: Path, title: str, body: str, text: str, css: str) -> None:
+def _braille(formats: Formats, target: Path, title: str, body: str, text: str) -> None:
     table = BRAILLE_TABLES[formats.language]
     done = subprocess.run(["lou_translate", "-f", f"en-us-brf.dis,{table}"], input=text,
                           capture_output=True, text=True, check=True)
@@ -175,7 +176,7 @@ def paginate(lines: list[str]) -> str:
 
 # Audio ---------------------------------------------------------------------------------
 
-def _audio(formats: Formats, target: Path, title: str, body: str, text: str, css: str) -> None:
+def _audio(formats: Formats, target: Path, title: str, body: str, text: str) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         script, wave = Path(scratch) / "text.txt", Path(scratch) / "speech.wav"
         script.write_text(text, encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 from .loader import Document, parse_text
 from .model import Compact
 from .privacy import redact
-from .safety import MAX_FILE_BYTES, scan_text
+from .safety import MAX_FILE_BYTES
 from .site import compact_from
 from .validate import check_schema
 
@@ -151,9 +151,9 @@ def _compact_at(current: Compact, text: str, label: str, sources: dict,
                 names: list[str] = ()) -> Compact | None:
     """A past version of a compact (with the redacted names removed), or None if that
     version does not fit today's schema or cannot be read safely."""
-    if len(text) > MAX_FILE_BYTES or scan_text(text, label):
+    if len(text) > MAX_FILE_BYTES:
         return None
-    data = parse_text(text)
+    data = parse_text(text, label)
     if data is None:
         return None
     redact(data, list(names))

@@ -62,7 +62,6 @@ class Translations:
 
     language: Language
     catalog: Catalog | None = None
-    used: set[str] | None = None  # when a set, every string looked up is added to it
 
     @classmethod
     def load(cls, language: Language, folder: Path) -> "Translations":
@@ -91,8 +90,6 @@ class Translations:
 
     def lookup(self, text: str) -> tuple[str, str]:
         """The text in this language and its state: translated, missing or stale."""
-        if self.used is not None:
-            self.used.add(text)
         state = self.state(text)
         if state != TRANSLATED:
             return text, state
@@ -102,8 +99,6 @@ class Translations:
         return self.lookup(text)[0]
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        if self.used is not None:
-            self.used.add(singular)
         if not self.is_source and self.catalog:
             message = self.catalog.get(singular)
             if message and not message.fuzzy and isinstance(message.string, tuple) \

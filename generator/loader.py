@@ -28,7 +28,6 @@ class Document:
     kind: str = ""
     landlord: str = ""
     id: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
@@ -68,10 +67,12 @@ def _read_fast(text: str, display: str) -> tuple[Any, list[Problem]]:
     return (None, unsafe) if unsafe else (compose(found, text), [])
 
 
-def parse_text(text: str) -> Any:
-    """YAML text as positioned data, or None if it cannot be read (for past versions)."""
-    data, problem = _parse(text, "")
-    return None if problem or not isinstance(data, dict) else data
+def parse_text(text: str, label: str) -> Any:
+    """YAML text as positioned data, or None if it cannot be read safely (past versions)."""
+    data, unsafe = _read_fast(text, label)
+    if data is None and not unsafe and not scan_text(text, label):
+        data, _ = _parse(text, label)
+    return data if not unsafe and isinstance(data, dict) else None
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
@@ -181,9 +182,21 @@ _PLACES = {"compacts": "compact", "estates": "estate", "groups": "group", "resul
            "tsm": "tsm", "complaints": "complaints"}
 
 
-def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
-    """Find and read every data file under root; returns documents, problems and files read."""
-    docs: list[Document] = []
+@dataclass(frozen=True)
+class Job:
+    """A data file to read, and what its place makes it."""
+
+    path: Path
+    display: str
+    kind: str
+    landlord: str
+    id: str
+
+
+def discover(root: Path) -> tuple[list[Job], list[Problem], int]:
+    """Every data file under root, with what its place makes it; problems with places and
+    names; and how many files there are."""
+    jobs: list[Job] = []
     paths, problems = _data_files(root)
     for path in paths:
         display = path.relative_to(root).as_posix()
@@ -191,13 +204,9 @@ def discover(root: Path) -> tuple[list[Document], list[Problem], int]:
         if not kind:
             problems.append(Problem(display, 1, 1, _misplaced(display), "misplaced-file"))
             continue
-        doc, found = load_file(path, display)
-        problems.extend(found)
-        if doc:
-            doc.kind, doc.landlord = kind, landlord
-            doc.id = landlord if kind == "landlord" else path.stem
-            docs.append(doc)
-    return docs, problems, len(paths)
+        jobs.append(Job(path, display, kind, landlord,
+                        landlord if kind == "landlord" else path.stem))
+    return jobs, problems, len(paths)
 
 
 def _data_files(root: Path) -> tuple[list[Path], list[Problem]]:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from .dates import PartialDate, parse_period
 from .fields import data
+from .names import PERIOD_PATTERN, SLUG_PATTERN as SLUG
 from .statutory import FILE_KINDS as STATUTORY_KINDS, Reporting, Statutory
 
 CORE_STANDARDS = "core-standards"
@@ -25,9 +26,7 @@ class Source:
     line: int
 
 
-SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
 TEXT = "Markdown such as **bold** and [links](https://example.org) is allowed."
-Status = Literal["draft", "agreed", "under-review", "superseded"]
 
 
 @dataclass
@@ -124,7 +123,7 @@ class Action:
     id: str = data("A short name for the action, unique in this compact.", pattern=SLUG)
     action: str = data("What will be done.", text=True)
     owner: str = data("Who is responsible, as a role (such as 'Tenant Involvement Manager').",
-                      default="")
+                      text=True, default="")
     due: PartialDate | None = data("When it should be done by: a day, a month or a year.",
                                    default=None)
     status: Literal["not-started", "in-progress", "done"] | None = data(
@@ -205,6 +204,11 @@ class Compact:
     @property
     def current(self) -> bool:
         return self.status in CURRENT
+
+    @property
+    def past(self) -> bool:
+        """Replaced or run out: kept as a record, no longer reviewed."""
+        return self.status in PAST
 
     @property
     def signed(self) -> bool:
@@ -336,7 +340,7 @@ class Fund:
                                 default=None)
     approximate: bool = data("true if the amount is approximate ('about £900,000').",
                              default=False)
-    period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$",
+    period: str = data("The year it covers, such as 2025-26.", pattern=PERIOD_PATTERN,
                        default="")
     purpose: str = data(f"What the money is for. {TEXT}", text=True, default="")
     decided_by: str = data("Who decides how it is spent, such as 'the TRA committee'.",
@@ -352,7 +356,7 @@ class Budget:
     """Money the estate's tenants decide how to spend."""
 
     amount: float = data("The amount in pounds, such as 12000.", minimum=0)
-    period: str = data("The year it covers, such as 2025-26.", pattern="^[0-9]{4}-[0-9]{2}$")
+    period: str = data("The year it covers, such as 2025-26.", pattern=PERIOD_PATTERN)
     spent_on: str = data(f"What the money is for or was spent on. {TEXT}", text=True, default="")
 
 
@@ -388,7 +392,7 @@ class Estate:
     path: str
     name: str = data("The estate's name, such as 'Oak Court'.")
     summary: str = data(f"A few sentences about the estate. {TEXT}", text=True)
-    area: str = data("The ward, town or neighbourhood.", default="")
+    area: str = data("The ward, town or neighbourhood.", text=True, default="")
     homes: int | None = data("How many homes are on the estate.", minimum=0, default=None)
     homes_approximate: bool = data("true if the number of homes is approximate.", default=False)
     tra: TRA | None = data("The estate's tenants' and residents' association (TRA), if it "
@@ -423,7 +427,7 @@ class Landlord:
     kind: Literal["council", "housing-association", "other"] = data(
         "'council', 'housing-association' or 'other'.")
     summary: str = data(f"A few sentences a tenant reads first. {TEXT}", text=True)
-    area: str = data("The area where the landlord's homes are.", default="")
+    area: str = data("The area where the landlord's homes are.", text=True, default="")
     homes: int | None = data("How many homes the landlord rents out or manages.", minimum=0,
                              default=None)
     homes_approximate: bool = data("true if the number of homes is approximate ('about "

@@ -13,20 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from html import unescape
-from typing import Any, Callable
+from typing import Any
 
 from babel.numbers import format_decimal, format_percent
-from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .bidi import isolate_ltr
 from .charts import Series, line_chart
 from .compare import compare, word_diff
+from .estate_finder import finder_pages, helpers as finder_helpers
 from .history import History, Version
 from .i18n import MISSING, STALE, TRANSLATED, Language, Translations
-from .model import Compact, Estate, Landlord, Site
+from .model import MET, NO_TARGET, NOT_MET, NOT_REPORTED, Compact, Estate, Landlord, Site
 from .readability import reading_age
-from .model import MET, NO_TARGET, NOT_MET, NOT_REPORTED
 from .results import compliance, tally, trends
 from .statutory import code_provisions, pack_view, provision_of, tsm_groups
 from .statutory_data import tsm_csv_path
@@ -34,9 +35,6 @@ from .tables import label_cells
 from .text import render_inline, render_markdown
 from .voice_pages import helpers as voice_helpers, voice_pages
 
-# Below this many estates the home page lists them all; above it, landlords only, so the
-# home page stays small for a national federation (estates are then one click away).
-HOME_ESTATE_LIMIT = 60
 STATUS_PAGE = "translation-status/index.md"
 DATA_PAGE = "data/index.md"
 
@@ -135,6 +133,7 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
                                       _("Results: %(name)s") % {"name": estate.name},
                                       "results.html", {"landlord": landlord, "estate": estate},
                                       sources=sources))
+        pages += finder_pages(landlord, t)  # letter and area pages, for many estates
         pages += _landlord_results_pages(landlord, t)
         pages += voice_pages(landlord, t)
         pages += _statutory_pages(site, landlord, t)
@@ -279,7 +278,10 @@ TEMPLATE_CACHE = CompiledTemplates()
 
 
 class Renderer:
-    """Renders page bodies for one language with one Jinja environment."""
+    """Renders page bodies for one language with one Jinja environment.
+
+    What one page's render finds out (the strings it shows, what fell back to English) is
+    kept in that page's own `PageContext`, which the templates reach as `page_context`."""
 
     def __init__(self, site: Site, translations: Translations, languages: list[Language]):
         self.site, self.t, self.languages = site, translations, languages
@@ -289,24 +291,14 @@ class Renderer:
                                trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=TEMPLATE_CACHE)
         # Jinja trusts what gettext returns; catalogs come from pull requests, so escape it.
-        self.env.install_gettext_callables(
-            lambda text: escape(self._interface(text)),
-            lambda one, many, n: escape(translations.ngettext(one, many, n)), newstyle=True)
-        self.fallbacks = {MISSING: 0, STALE: 0}
-        self._date = lru_cache(maxsize=4096)(translations.date)  # Babel is slow; dates repeat
-
-    def _interface(self, text: str) -> str:
-        """An interface string; English ones count towards the page's fallback notice."""
-        shown, state = self.t.lookup(text)
-        if state != TRANSLATED:
-            self.fallbacks[state] += 1
-        return shown
+        self.env.install_gettext_callables(_interface, _interface_plural, newstyle=True)
+        self.env.globals.update(_site_helpers(translations, languages[0].code))
 
     def formats_panel(self, spec: PageSpec, **context: Any) -> str:
         """The list of alternative formats of a page, to append to its body."""
-        helpers = self._helpers(spec, {MISSING: 0, STALE: 0})
+        page = PageContext(self, spec)  # its strings and fallbacks are the page's, counted there
         return self._finish(self.env.get_template("_formats.html").render(
-            {**spec.context, **helpers, **context, "language": self.t.language,
+            {**spec.context, **page.helpers(), **context, "language": self.t.language,
              "size": self._size, "reading_age": reading_age}))
 
     def _finish(self, html: str) -> str:
@@ -332,120 +324,178 @@ class Renderer:
         return "" if code == self.languages[0].code else f"{code}/"
 
     def render(self, spec: PageSpec, **extra: Any) -> Rendered:
-        self.fallbacks = fallbacks = {MISSING: 0, STALE: 0}
-        context = {**spec.context, **extra, **self._helpers(spec, fallbacks), "site": self.site,
+        page = PageContext(self, spec)
+        context = {**spec.context, **extra, **page.helpers(), "site": self.site,
                    "title": spec.title, "today": build_date()}
-        self.t.used = strings = set()
-        try:
-            html = self._finish(self.env.get_template(spec.template).render(context))
-        finally:
-            self.t.used = None
-        return Rendered(html, headings(html), {k: v for k, v in fallbacks.items() if v}, strings)
+        html = self._finish(self.env.get_template(spec.template).render(context))
+        return Rendered(html, headings(html), {k: v for k, v in page.fallbacks.items() if v},
+                        page.strings)
 
-    def _helpers(self, spec: PageSpec, fallbacks: dict[str, int]) -> dict[str, Callable]:
-        t = self.t
 
-        def translated(text: str, block: bool) -> Markup:
-            shown, state = t.lookup(text)
-            html = render_markdown(shown) if block else render_inline(shown)
-            if state == TRANSLATED:
-                return html
-            fallbacks[state] += 1
-            label = escape(t.gettext("English") if state == MISSING
-                           else t.gettext("English (translation being updated)"))
-            tag = "div" if block else "span"
-            return Markup(f'<{tag} class="tc-fallback" lang="en" dir="ltr">{html}'
-                          f'<span class="tc-fallback__label" lang="{t.language.code}"> '
-                          f'[{label}]</span></{tag}>')
+@pass_context
+def _interface(context: Context, text: str) -> Markup:
+    """`_()` in a template: the page's interface string, escaped (catalogs are untrusted)."""
+    return escape(context["page_context"].interface(text))
 
-        def changed_words(before: str, after: str) -> Markup:
-            """The reworded text with changed words marked, in this language if both versions
-            are translated, else in English marked as such."""
-            (old, old_state), (new, new_state) = t.lookup(before), t.lookup(after)
-            english = old_state != TRANSLATED or new_state != TRANSLATED
-            if english:
-                old, new = before, after
-                fallbacks[MISSING if MISSING in (old_state, new_state) else STALE] += 1
-            runs = self.env.get_template("_diff.html").module.runs(word_diff(old, new))
-            if not english:
-                return runs
-            return Markup(f'<span class="tc-fallback" lang="en" dir="ltr">{runs}'
-                          f'<span class="tc-fallback__label" lang="{t.language.code}"> '
-                          f'[{escape(t.gettext("English"))}]</span></span>')
 
-        def value(measure, amount: float) -> str:
-            """A measure's number in its unit, formatted for the locale."""
-            if measure.unit == "percent":
-                return format_percent(amount / 100, "#,##0.#%", locale=t.locale)
-            if measure.unit == "pounds":
-                return t.money(amount)
-            shown = format_decimal(amount, "#,##0.#", locale=t.locale)
-            if measure.unit == "days":
-                return t.ngettext("%(num)s day", "%(num)s days", int(amount)) % {"num": shown}
-            if measure.unit == "per-1000-homes":
-                return t.gettext("%(num)s per 1,000 homes") % {"num": shown}
-            return shown
+@pass_context
+def _interface_plural(context: Context, one: str, many: str, n: int) -> Markup:
+    return escape(context["page_context"].ngettext(one, many, n))
 
-        def shown(measure, which: str) -> str:
-            """A measure's target or actual, or 'not set' / 'not reported' in words."""
-            amount = getattr(measure, which)
-            if amount is not None:
-                return value(measure, amount)
-            return t.gettext("not set") if which == "target" else t.gettext("not reported")
 
-        def chart(trend, ident: str) -> Markup:
-            name = t.gettext(trend.latest.name)
-            points = trend.points
-            described = "; ".join(
-                t.gettext("%(period)s: target %(target)s, actual %(actual)s") % {
-                    "period": period, "target": shown(m, "target"), "actual": shown(m, "actual")}
-                for period, m in trend.reported)
-            series = [Series(t.gettext("Actual"), [m.actual if m else None for _, m in points])]
-            if any(m and m.target is not None for _, m in points):
-                series.append(Series(t.gettext("Target"),
-                                     [m.target if m else None for _, m in points], True))
-            return line_chart(ident, name, described, [p for p, _ in points], series,
-                              lambda n: format_decimal(n, "#,##0.#", locale=t.locale))
-
-        def result_counts(measures, period: str) -> str:
-            """What the counts count: '4 of 6 targets were met; 13 measures had no target.'"""
-            counts = tally(measures)
-            with_target = counts[MET] + counts[NOT_MET]
-            parts = []
-            if with_target:
-                parts.append(t.ngettext("%(met)d of %(num)d target was met",
-                                        "%(met)d of %(num)d targets were met", with_target)
-                             % {"met": counts[MET], "num": with_target})
-            if counts[NO_TARGET]:
-                parts.append(t.ngettext("%(num)d measure had no target",
-                                        "%(num)d measures had no target", counts[NO_TARGET])
-                             % {"num": counts[NO_TARGET]})
-            if counts[NOT_REPORTED]:
-                parts.append(t.ngettext("%(num)d measure was not reported",
-                                        "%(num)d measures were not reported", counts[NOT_REPORTED])
-                             % {"num": counts[NOT_REPORTED]})
-            if not parts:
-                return t.gettext("No measures were reported for %(period)s.") % {"period": period}
-            return t.gettext("%(period)s: %(counts)s.") % {"period": period,
-                                                           "counts": "; ".join(parts)}
-
-        here = self.prefix(t.language.code) + spec.url
-        return {
-            "changed_words": changed_words,
-            "value": value, "shown": shown, "chart": chart, "trends": trends,
-            "result_counts": result_counts,
-            "compliance": compliance, "source_language": self.languages[0].code,
-            "link": lambda path: relative(url_of(path), spec.url),
-            "link_in": lambda code, path: relative(self.prefix(code) + url_of(path), here),
-            "text": lambda value: translated(value, block=True) if value else Markup(""),
-            "inline": lambda value: translated(value, block=False) if value else Markup(""),
-            "date": self._date, "money": t.money, "number": t.number, "percent": t.percent,
+def _site_helpers(t: Translations, source_language: str) -> dict[str, Any]:
+    """What every page of a language can call, whichever page it is."""
+    return {"trends": trends, "compliance": compliance, "source_language": source_language,
+            "date": lru_cache(maxsize=4096)(t.date),  # Babel is slow; dates repeat
+            "money": t.money, "number": t.number, "percent": t.percent,
             "compact_path": compact_path, "estate_path": estate_path,
             "version_path": version_path, "changes_path": changes_path,
-            "landlord_path": landlord_path, "home_estate_limit": HOME_ESTATE_LIMIT,
-            **voice_helpers(),
-            "statutory_path": statutory_path, "tsm_path": tsm_path, "complaints_report_path": complaints_report_path,
-        }
+            "landlord_path": landlord_path,
+            **voice_helpers(), **finder_helpers(t),
+            "statutory_path": statutory_path, "tsm_path": tsm_path,
+            "complaints_report_path": complaints_report_path}
+
+
+class PageContext:
+    """One page's render: the helpers its templates call that depend on the page, and what
+    the render found (every string shown; how many fell back to English). A new one for each
+    render, so nothing of one page is counted on the next."""
+
+    def __init__(self, renderer: Renderer, spec: PageSpec):
+        self.renderer, self.spec, self.t = renderer, spec, renderer.t
+        self.fallbacks = {MISSING: 0, STALE: 0}
+        self.strings: set[str] = set()
+
+    def helpers(self) -> dict[str, Any]:
+        """The names the templates call, bound to this page."""
+        return {"page_context": self, "link": self.link, "link_in": self.link_in,
+                "text": self.text, "inline": self.inline, "changed_words": self.changed_words,
+                "value": self.value, "shown": self.shown, "chart": self.chart,
+                "result_counts": self.result_counts}
+
+    # Lookups: each notes the string it shows; what the reader sees in English is counted.
+
+    def lookup(self, text: str) -> tuple[str, str]:
+        self.strings.add(text)
+        return self.t.lookup(text)
+
+    def gettext(self, text: str) -> str:
+        return self.lookup(text)[0]
+
+    def ngettext(self, one: str, many: str, n: int) -> str:
+        self.strings.add(one)
+        return self.t.ngettext(one, many, n)
+
+    def interface(self, text: str) -> str:
+        """An interface string; English ones count towards the page's fallback notice."""
+        shown, state = self.lookup(text)
+        if state != TRANSLATED:
+            self.fallbacks[state] += 1
+        return shown
+
+    # Addresses
+
+    def link(self, path: str) -> str:
+        return relative(url_of(path), self.spec.url)
+
+    def link_in(self, code: str, path: str) -> str:
+        """The same kind of link, to a page in another language."""
+        here = self.renderer.prefix(self.t.language.code) + self.spec.url
+        return relative(self.renderer.prefix(code) + url_of(path), here)
+
+    # Texts from the data, translated where the catalog can
+
+    def text(self, value: str) -> Markup:
+        return self._translated(value, block=True) if value else Markup("")
+
+    def inline(self, value: str) -> Markup:
+        return self._translated(value, block=False) if value else Markup("")
+
+    def _translated(self, text: str, block: bool) -> Markup:
+        shown, state = self.lookup(text)
+        html = render_markdown(shown) if block else render_inline(shown)
+        if state == TRANSLATED:
+            return html
+        self.fallbacks[state] += 1
+        label = self.gettext("English") if state == MISSING \
+            else self.gettext("English (translation being updated)")
+        return self._in_english(html, label, "div" if block else "span")
+
+    def _in_english(self, html: str, label: str, tag: str = "span") -> Markup:
+        return Markup(f'<{tag} class="tc-fallback" lang="en" dir="ltr">{html}'
+                      f'<span class="tc-fallback__label" lang="{self.t.language.code}"> '
+                      f'[{escape(label)}]</span></{tag}>')
+
+    def changed_words(self, before: str, after: str) -> Markup:
+        """The reworded text with changed words marked, in this language if both versions
+        are translated, else in English marked as such."""
+        (old, old_state), (new, new_state) = self.lookup(before), self.lookup(after)
+        english = old_state != TRANSLATED or new_state != TRANSLATED
+        if english:
+            old, new = before, after
+            self.fallbacks[MISSING if MISSING in (old_state, new_state) else STALE] += 1
+        diff = self.renderer.env.get_template("_diff.html").make_module({"page_context": self})
+        runs = diff.runs(word_diff(old, new))
+        return self._in_english(runs, self.gettext("English")) if english else runs
+
+    # Results
+
+    def value(self, measure, amount: float) -> str:
+        """A measure's number in its unit, formatted for the locale."""
+        t = self.t
+        if measure.unit == "percent":
+            return format_percent(amount / 100, "#,##0.#%", locale=t.locale)
+        if measure.unit == "pounds":
+            return t.money(amount)
+        shown = format_decimal(amount, "#,##0.#", locale=t.locale)
+        if measure.unit == "days":
+            return self.ngettext("%(num)s day", "%(num)s days", int(amount)) % {"num": shown}
+        if measure.unit == "per-1000-homes":
+            return self.gettext("%(num)s per 1,000 homes") % {"num": shown}
+        return shown
+
+    def shown(self, measure, which: str) -> str:
+        """A measure's target or actual, or 'not set' / 'not reported' in words."""
+        amount = getattr(measure, which)
+        if amount is not None:
+            return self.value(measure, amount)
+        return self.gettext("not set") if which == "target" else self.gettext("not reported")
+
+    def chart(self, trend, ident: str) -> Markup:
+        _ = self.gettext
+        points = trend.points
+        described = "; ".join(
+            _("%(period)s: target %(target)s, actual %(actual)s") % {
+                "period": period, "target": self.shown(m, "target"),
+                "actual": self.shown(m, "actual")}
+            for period, m in trend.reported)
+        series = [Series(_("Actual"), [m.actual if m else None for _, m in points])]
+        if any(m and m.target is not None for _, m in points):
+            series.append(Series(_("Target"), [m.target if m else None for _, m in points], True))
+        return line_chart(ident, _(trend.latest.name), described, [p for p, _m in points], series,
+                          lambda n: format_decimal(n, "#,##0.#", locale=self.t.locale))
+
+    def result_counts(self, measures, period: str) -> str:
+        """What the counts count: '4 of 6 targets were met; 13 measures had no target.'"""
+        counts, ngettext = tally(measures), self.ngettext
+        with_target = counts[MET] + counts[NOT_MET]
+        parts = []
+        if with_target:
+            parts.append(ngettext("%(met)d of %(num)d target was met",
+                                  "%(met)d of %(num)d targets were met", with_target)
+                         % {"met": counts[MET], "num": with_target})
+        if counts[NO_TARGET]:
+            parts.append(ngettext("%(num)d measure had no target",
+                                  "%(num)d measures had no target", counts[NO_TARGET])
+                         % {"num": counts[NO_TARGET]})
+        if counts[NOT_REPORTED]:
+            parts.append(ngettext("%(num)d measure was not reported",
+                                  "%(num)d measures were not reported", counts[NOT_REPORTED])
+                         % {"num": counts[NOT_REPORTED]})
+        if not parts:
+            return self.gettext("No measures were reported for %(period)s.") % {"period": period}
+        return self.gettext("%(period)s: %(counts)s.") % {"period": period,
+                                                          "counts": "; ".join(parts)}
 
 
 _HEADING = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

@@ -58,6 +58,7 @@ from mkdocs.structure.toc import get_toc
 
 from .atomic import die_with_parent, discard, staging_dir, swap_in
 from .csp import with_policy
+from .estate_finder import names_files
 from .feeds import site_feeds
 from .formats import INSTALL, Formats, Made
 from .history import History, read_history
@@ -202,6 +203,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self.pages: dict[str, PageSpec] = {}
         base_url = _absolute(config.site_url or "", "")
         extra = site_feeds(self.site, self.history, self.t, base_url, self.site_name)
+        extra.update(names_files(self.site))  # what the estate finder's script filters
         if self.language is None:  # open data is in English, once, at the site's root
             extra.update(open_data(self.site))
         for path, content in extra.items():
@@ -275,7 +277,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         """A statutory publication's large-print PDF (braille and audio of a long table of
         figures would help few readers; the page itself reads well in both)."""
         stem = spec.path.split("/")[1] + "-" + spec.path.split("/")[2]  # tsm-2025-26
-        made = self.formats.make(stem, spec.title, body, "", kinds=("large-print",))
+        made = self.formats.make(stem, spec.title, body, kinds=("large-print",))
         self.format_files += [(spec.url, file) for file in made]
         versions = self.formats.versions()
         return self.renderer.formats_panel(
@@ -308,7 +310,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         if key not in self.made:
             spec = self.pages[compact_path(compact)]
             self.made[key] = self.formats.make(compact.id, spec.title,
-                                               self.renderer.render(spec).html, "")
+                                               self.renderer.render(spec).html)
             self.format_files += [(spec.url, file) for file in self.made[key]]
         return self.made[key]
 

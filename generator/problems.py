@@ -30,14 +30,6 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.message}"
 
 
-class DataError(Exception):
-    """The data files have errors; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__(summary(self.problems))
-
-
 def printable(text: str, limit: int | None = None) -> str:
     """Text safe to print on one line: unprintable characters shown as escapes (\\n, \\x1b,
     \\u202e), lone surrogates as \\ud800, and the middle of an overlong text cut out."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .influence import Entry, evidence
-from .model import (CURRENT, MET, NO_TARGET, NOT_MET, NOT_REPORTED, Compact, Landlord, Measure,
+from .model import (MET, NO_TARGET, NOT_MET, NOT_REPORTED, Compact, Landlord, Measure,
                     Results, StandardItem, StandardSet)
 
 COVERED, EVIDENCED, BOTH, MISSING = "covered", "evidenced", "both", "not-covered"
@@ -76,7 +76,7 @@ class ItemCompliance:
 def compliance(landlord: Landlord, standards: StandardSet) -> list[ItemCompliance]:
     """For each item: the current compacts that promise it, and the results and answered
     "you said, we did" entries that evidence it (an item is evidenced only when one cites it)."""
-    current = [c for c in landlord.compacts if c.status in CURRENT]
+    current = [c for c in landlord.compacts if c.current]
     latest = landlord.results[-1].measures if landlord.results else []
     return [ItemCompliance(item, [c for c in current if item.id in c.cited()],
                            _one_each([m for m in latest if item.id in m.standards]),

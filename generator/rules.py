@@ -6,7 +6,6 @@ problem is reported in one pass.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator
 
@@ -15,7 +14,8 @@ from .dates import PartialDate, parse_period
 from .model import CURRENT, SIGNED
 from .problems import Problem
 from .statutory_rules import STATUTORY_RULES
-from .validate import CORE_STANDARDS, SLUG, did_you_mean
+from .names import SLUG, is_period, slugify
+from .validate import CORE_STANDARDS, did_you_mean
 
 Rule = Callable[[list[Document]], Iterable[Problem]]
 
@@ -31,7 +31,7 @@ def file_names_are_ids(docs: list[Document]) -> Iterator[Problem]:
         if not SLUG.match(doc.id):
             yield Problem(doc.path, 1, 1, f"The name '{doc.id}' cannot be used in a web address. "
                           "Rename it using lower case letters, digits and hyphens only, "
-                          f"such as '{_slugify(doc.id)}'.", "file-name")
+                          f"such as '{slugify(doc.id) or 'name'}'.", "file-name")
         key = (doc.kind, doc.landlord, doc.id)
         if key in seen and doc.kind != "landlord":
             yield Problem(doc.path, 1, 1, f"There are two {doc.kind} files called '{doc.id}' "
@@ -200,8 +200,7 @@ def one_current_district_compact(docs: list[Document]) -> Iterator[Problem]:
 def results_periods(docs: list[Document]) -> Iterator[Problem]:
     """A results file is named after its period, two consecutive years: 2025-26.yml."""
     for doc in _of_kind(docs, "results"):
-        match = re.fullmatch(r"(\d{4})-(\d{2})", doc.id)
-        if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        if not is_period(doc.id):
             yield Problem(doc.path, 1, 1, f"The file name '{doc.id}' is not a period. Name a "
                           "results file after the year it covers, such as 2025-26.yml (from "
                           "April 2025 to March 2026).", "results-period")
@@ -404,10 +403,6 @@ def _key(value: Any) -> Any:
 
 def _date(value: Any) -> PartialDate | None:
     return PartialDate.parse(value)
-
-
-def _slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "name"
 
 
 from .voice_rules import VOICE_RULES  # noqa: E402  (they use the helpers above)

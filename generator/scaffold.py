@@ -6,13 +6,13 @@ commented out. Existing files are never overwritten.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
 from .model import GROUP_KINDS
+from .names import is_period, slugify
 from .rules import PLACEHOLDER
 from .validate import schema
 
@@ -25,11 +25,6 @@ class Scaffolded:
 
 class ScaffoldError(Exception):
     """The file cannot be made; the message says why in plain English."""
-
-
-def slug(name: str) -> str:
-    """A file name from a name: "St Anne's Court" -> "st-annes-court"."""
-    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", name.lower())).strip("-")
 
 
 def new_estate(root: Path, landlord: str, name: str) -> Scaffolded:
@@ -84,8 +79,7 @@ def new_compact(root: Path, landlord: str, title: str, scope: str, estates: list
 
 
 def new_results(root: Path, landlord: str, period: str) -> Scaffolded:
-    match = re.fullmatch(r"(\d{4})-(\d{2})", period)
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+    if not is_period(period):
         raise ScaffoldError(f"'{period}' is not a period: give the year as 2025-26 (April 2025 "
                             "to March 2026).")
     path = _target(root, landlord, "results", period)
@@ -112,9 +106,9 @@ def new_results(root: Path, landlord: str, period: str) -> Scaffolded:
 
 def new_landlord(root: Path, name: str) -> Scaffolded:
     """A landlord's folder with its landlord.yml: the first file a council writes."""
-    if not slug(name):
+    if not slugify(name):
         raise ScaffoldError("Give a name with at least one letter or digit.")
-    path = root / "compacts" / slug(name) / "landlord.yml"
+    path = root / "compacts" / slugify(name) / "landlord.yml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; it was not changed.")
     lines = _header("landlord", path, root, f"The landlord {name}.")
@@ -208,9 +202,9 @@ def _target(root: Path, landlord: str, folder: str, name: str) -> Path:
     if not (root / "compacts" / landlord / "landlord.yml").exists():
         raise ScaffoldError(f"There is no landlord '{landlord}': compacts/{landlord}/landlord.yml "
                             "is missing.")
-    if not slug(name):
+    if not slugify(name):
         raise ScaffoldError("Give a name with at least one letter or digit.")
-    path = root / "compacts" / landlord / folder / f"{slug(name)}.yml"
+    path = root / "compacts" / landlord / folder / f"{slugify(name)}.yml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; it was not changed. "
                             "Edit it, or choose another name.")

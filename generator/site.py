@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import site_checks
+from .checks import plugin_options, site_checks
+from .filecheck import check_files
 from .fields import build
 from .loader import Document, discover, position
 from .model import (CORE_STANDARDS, STATUTORY_KINDS, TRA, Compact, Estate, Fund, Group, Landlord, Results, Site,
@@ -12,7 +13,6 @@ from .model import (CORE_STANDARDS, STATUTORY_KINDS, TRA, Compact, Estate, Fund,
 from .problems import Problem, errors
 from .rules import check_rules
 from .statutory_rules import statutory_gaps
-from .validate import check_schema
 from .voice import VOICE_FILE_KINDS
 
 
@@ -27,11 +27,13 @@ class Checked:
 
 def read_site(root: Path) -> Checked:
     """Load, validate and (if there are no errors) build the site model. Never raises on data."""
-    docs, problems, files = discover(root)
-    for doc in docs:
-        problems += check_schema(doc)
+    jobs, problems, files = discover(root)
+    options, problems_of_config = plugin_options(root)
+    results = check_files(jobs, root, options.get("privacy") or {})
+    docs = [result.doc for result in results if result.doc]
+    problems += [p for result in results for p in result.problems] + problems_of_config
     problems += _unless_landlord_unreadable(check_rules(docs), problems)
-    problems += site_checks(root, docs)
+    problems += site_checks(root, docs, options)
     if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
         problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
                                 "is missing or unreadable; every compact refers to it.",

@@ -8,13 +8,12 @@ uses, so the check and the page can never disagree about what is missing.
 """
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from typing import Any, Iterator
 
 from .loader import Document, position
+from .names import is_period
 from .problems import Problem
-from .statutory import (CODE_SET, COMBINED, TSM_SET, Gap, pack_view, tsm_items)
+from .statutory import CODE_SET, COMBINED, TSM_SET, Gap, pack_view
 from .validate import did_you_mean
 
 
@@ -54,8 +53,7 @@ def statutory_periods(docs: list[Document]) -> Iterator[Problem]:
     """A pack or report is named after its year, like a results file: 2025-26.yml."""
     for doc in docs:
         if doc.kind in ("tsm", "complaints"):
-            match = re.fullmatch(r"(\d{4})-(\d{2})", doc.id)
-            if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+            if not is_period(doc.id):
                 yield Problem(doc.path, 1, 1, f"The file name '{doc.id}' is not a year. Name it "
                               "after the year it covers, such as 2025-26.yml (April 2025 to "
                               "March 2026).", "statutory-period")

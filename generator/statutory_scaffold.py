@@ -3,18 +3,17 @@ from standards/ (the timescales tsm.yml asks for; every provision of the Code) s
 Regulator or the Ombudsman asks for is forgotten, and nothing is filled in for the landlord."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from .names import is_period
 from .scaffold import (Scaffolded, ScaffoldError, _comment, _header, _key, _placeholder, _quote,
                        _target, _write)
 
 
 def _period(period: str) -> None:
-    match = re.fullmatch(r"(\d{4})-(\d{2})", period)
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+    if not is_period(period):
         raise ScaffoldError(f"'{period}' is not a year: give it as 2025-26 (April 2025 to "
                             "March 2026).")
 

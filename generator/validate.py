@@ -22,7 +22,6 @@ from .model import CORE_STANDARDS, FILE_KINDS  # noqa: F401 (CORE_STANDARDS: for
 from .loader import Document, position
 from .problems import Problem
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: '$' would let a trailing newline in
 # Dates a page, a feed and a calendar can all show: a year 9999 overflows when a calendar
 # adds a meeting's two hours, and no compact is agreed before 1900.
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)

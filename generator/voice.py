@@ -25,7 +25,8 @@ from typing import Literal
 
 from .dates import PartialDate
 from .fields import data
-from .model import SLUG, TEXT, Contact, Meeting
+from .model import TEXT, Contact, Meeting
+from .names import SLUG_PATTERN as SLUG
 
 URL = "^https?://"
 ITEM = "^[a-z0-9-]+\\.[a-z0-9-]+$"
@@ -81,7 +82,8 @@ class AgreedAction:
 
     id: str = data("A short name for the action, unique in this file.", pattern=SLUG)
     action: str = data(f"What will be done. {TEXT}", text=True)
-    owner: str = data("Who is responsible, as a role, such as 'Repairs Manager'.", default="")
+    owner: str = data("Who is responsible, as a role, such as 'Repairs Manager'.", text=True,
+                      default="")
     due: PartialDate | None = data("When it should be done by: a day, a month or a year.",
                                    default=None)
     updates: list[Update] = data("Its status over time, oldest first; leave out if no "
@@ -377,8 +379,6 @@ def next_session(programmes: list[TrainingProgramme],
 # The file kinds of this module, by the name model.FILE_KINDS knows them.
 VOICE_FILE_KINDS = {"review": ScrutinyReview, "voice": VoicePeriod,
                     "training": TrainingProgramme}
-# The folder of compacts/<landlord>/ each kind lives in.
-VOICE_PLACES = {"scrutiny": "review", "voice": "voice", "training": "training"}
 
 
 @dataclass

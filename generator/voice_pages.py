@@ -12,10 +12,6 @@ if TYPE_CHECKING:
     from .i18n import Translations
     from .model import Landlord
 
-# Folders under compacts/<landlord>/'s pages that these pages use: a compact may not be
-# named after one (addresses.LANDLORD_FOLDERS lists them all).
-FOLDERS = ("get-involved", "you-said-we-did", "scrutiny", "complaints-learning")
-
 
 def get_involved_path(landlord_id: str) -> str:
     return f"{landlord_id}/get-involved/index.md"

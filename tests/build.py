@@ -17,3 +17,17 @@ def mkdocs_build(project: Path, *extra: str, site: Path | None = None, formats: 
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", "site_config.yml",
                            "-d", str(site or project / "site"), *extra], cwd=project,
                           capture_output=True, text=True, env=environment, timeout=900)
+
+
+def synthetic_site(target: Path, estates: int, languages: list[str]) -> Path:
+    """A built site of bench/synthetic.py's council with this many estates (one landlord),
+    for what only shows at size: the estate finder's letter and area pages."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    try:
+        from synthetic import make_council
+    finally:
+        sys.path.pop(0)
+    project = make_council(estates, target, languages)
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"

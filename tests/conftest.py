@@ -18,6 +18,10 @@ REPO = Path(__file__).resolve().parent.parent
 # no test reads the real date, so what is overdue does not change with the calendar.
 TODAY = "2026-11-02"
 os.environ["SOURCE_DATE_EPOCH"] = "1793577600"  # 2026-11-02 00:00 UTC
+# What `check` remembers between runs (generator/filecheck.py) goes to a folder of this run,
+# not the user's: the suite checks hundreds of temporary folders.
+_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / f"compacts-tests-cache-{os.getpid()}"
+os.environ["XDG_CACHE_HOME"] = str(_CACHE)
 # Browser tests wait for conditions, never for fixed times; this is only the ceiling on one
 # wait, generous so a busy two-core machine (four builds beside the tests) still passes.
 BROWSER_WAIT_MS = 120_000
@@ -84,6 +88,12 @@ def district_text() -> str:
               "    participants: [Federation, Council]", "    findings: It works.",
               "    outcome: Agreed again.", "    next_review: 2027-03-01"]
     return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _forget_checks():
+    yield
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture

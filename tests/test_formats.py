@@ -92,13 +92,13 @@ def test_somali_pages_say_there_is_no_braille_or_audio_yet(built_site):
 def test_the_cache_makes_nothing_twice(tmp_path):
     formats = Formats(tmp_path, "en")
     body = "<h1 id='top'>Test compact</h1>" + "<p>We will meet you every month in the hall.</p>" * 30
-    assert len(formats.make("test", "Test", body, "")) == 3
+    assert len(formats.make("test", "Test", body)) == 3
     assert (formats.made, formats.reused) == (3, 0)
     again = Formats(tmp_path, "en")
-    again.make("test", "Test", body, "")
+    again.make("test", "Test", body)
     assert (again.made, again.reused) == (0, 3)
     changed = Formats(tmp_path, "en")
-    changed.make("test", "Test", body + "<p>One more promise.</p>", "")
+    changed.make("test", "Test", body + "<p>One more promise.</p>")
     assert (changed.made, changed.reused) == (3, 0)
 
 

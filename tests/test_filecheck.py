@@ -1,0 +1,73 @@
+"""What `compacts check` remembers between runs: only changed files are read again, the
+answers are the same as a first check's, and nothing is kept in (or read from) the
+repository."""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from generator import filecheck
+from generator.site import read_site
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The data files each check reads and checks, in order."""
+    seen: list[str] = []
+    original = filecheck.load_file
+
+    def counting(path, display):
+        seen.append(display)
+        return original(path, display)
+
+    monkeypatch.setattr(filecheck, "load_file", counting)
+    return seen
+
+
+def texts(checked) -> list[str]:
+    return [str(p) for p in checked.problems]
+
+
+def test_a_second_check_reads_only_what_changed(data_root, reads):
+    first = read_site(data_root)
+    assert len(reads) == first.files and first.site is not None
+    reads.clear()
+    again = read_site(data_root)
+    assert reads == [] and texts(again) == texts(first)
+    estate = data_root / "compacts/testshire/estates/oak-court.yml"
+    estate.write_text(estate.read_text().replace("homes: 120", "homes: lots"))
+    edited = read_site(data_root)
+    assert reads == ["compacts/testshire/estates/oak-court.yml"]
+    assert any("oak-court.yml" in p and "homes" in p for p in texts(edited))
+    estate.write_text(estate.read_text().replace("homes: lots", "homes: 120"))
+    assert texts(read_site(data_root)) == texts(first)
+
+
+def test_what_is_remembered_lives_outside_the_repository(data_root):
+    before = sorted(p for p in data_root.rglob("*"))
+    read_site(data_root)
+    assert sorted(p for p in data_root.rglob("*")) == before
+    stores = list(Path(filecheck.Store(data_root, "files", "").path).parent.glob("*.pickle"))
+    assert stores and all(data_root not in s.parents for s in stores)
+
+
+def test_a_damaged_store_is_ignored_not_trusted(data_root, reads):
+    first = read_site(data_root)
+    store = filecheck.Store(data_root, "files", "").path
+    store.write_bytes(b"\x80\x05garbage")
+    reads.clear()
+    assert texts(read_site(data_root)) == texts(first) and len(reads) == first.files
+    store.write_bytes(pickle.dumps(("another version of the generator", {"x": 1})))
+    reads.clear()
+    assert texts(read_site(data_root)) == texts(first) and len(reads) == first.files
+
+
+def test_both_cores_give_the_same_answers(data_root, monkeypatch):
+    (data_root / "compacts/testshire/estates/broken.yml").write_text("name: [unclosed\n")
+    (data_root / "compacts/testshire/estates/bad.yml").write_text("name: Bad\nhomes: -3\n")
+    serial = texts(read_site(data_root))
+    monkeypatch.setattr(filecheck, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(data_root.parent / "fresh-cache"))
+    assert texts(read_site(data_root)) == serial and len(serial) >= 2
