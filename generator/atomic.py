@@ -23,7 +23,7 @@ _PR_SET_PDEATHSIG = 1
 def staging_dir(site_dir: Path) -> Path:
     """A fresh staging folder beside site_dir; stale ones of killed builds are removed."""
     for stale in site_dir.parent.glob(f".{site_dir.name}.building-*"):
-        if not _alive(stale.name.rsplit("-", 1)[-1]):
+        if not alive(stale.name.rsplit("-", 1)[-1]):
             shutil.rmtree(stale, ignore_errors=True)
     for old in site_dir.parent.glob(f".{site_dir.name}.old-*"):  # a removal that was stopped
         _remove_later(old)
@@ -84,7 +84,7 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def _alive(pid: str) -> bool:
+def alive(pid: str) -> bool:
     try:
         os.kill(int(pid), 0)
     except (ValueError, ProcessLookupError):

@@ -56,7 +56,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .atomic import die_with_parent, discard, staging_dir, swap_in
+from .atomic import alive, die_with_parent, discard, staging_dir, swap_in
 from .csp import with_policy
 from .estate_finder import names_files
 from .feeds import site_feeds
@@ -221,7 +221,7 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         if self.changed is not None:
             self._forget(previous.pages.keys() - self.pages.keys(), Path(config.site_dir))
         if self.language is None and len(self.codes) > 1:
-            self.shared_dir = Path(tempfile.mkdtemp(prefix="compacts-site-"))  # ours alone
+            self.shared_dir = _shared_folder()
             shared = self.shared_dir / "site.pickle"
             shared.write_bytes(pickle.dumps((self.site, self.history), pickle.HIGHEST_PROTOCOL))
             if self.serving:
@@ -467,6 +467,18 @@ def _index_quietly(site_dir: Path, skip: list[str]) -> None:
         log.info(f"Search: {index_site(site_dir, skip)}")
     except SearchIndexError as error:
         log.warning(f"The search index could not be made: {error}")
+
+
+_SHARED = "compacts-site-"
+
+
+def _shared_folder() -> Path:
+    """A private folder (only we can read it) for the checked site the other languages
+    read; those of builds that were killed before they could remove theirs go now."""
+    for stale in Path(tempfile.gettempdir()).glob(f"{_SHARED}*-*"):
+        if not alive(stale.name[len(_SHARED):].split("-", 1)[0]):
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{_SHARED}{os.getpid()}-"))
 
 
 def _load_shared(path: str) -> tuple[Site, History]:

@@ -79,7 +79,10 @@ def test_killing_a_build_at_any_moment_leaves_the_previous_site_byte_identical(t
     site = project / "site"
     before = tree_digest(site)
     assert len(before) > 100
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_FORMATS": "off"}
+    private = tmp_path / "tmp"  # where the builds keep the checked site for the sub-builds
+    private.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMPACTS_FORMATS": "off",
+           "TMPDIR": str(private)}
     for fraction in (0.1, 0.3, 0.5, 0.7, 0.9):
         build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", "site_config.yml"],
                                  cwd=project, env=env, stdout=subprocess.DEVNULL,
@@ -92,8 +95,9 @@ def test_killing_a_build_at_any_moment_leaves_the_previous_site_byte_identical(t
         while _sub_builds(project) and time.monotonic() < deadline:
             time.sleep(0.1)  # the kernel delivers the parent-death signal asynchronously
         assert _sub_builds(project) == [], f"sub-builds outlived a build killed at {fraction:.0%}"
-    assert mkdocs_build(project).returncode == 0  # and the next build cleans up after them
-    assert not list(project.glob(".site.building-*"))
+    assert mkdocs_build(project, env={"TMPDIR": str(private)}).returncode == 0  # and the next
+    assert not list(project.glob(".site.building-*"))  # build cleans up after them
+    assert list(private.iterdir()) == []
 
 
 def test_a_failed_language_leaves_the_previous_site(tmp_path):
