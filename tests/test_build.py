@@ -410,5 +410,6 @@ def test_finding_an_estate_by_letter_area_or_name_is_accessible(browser, many_es
         page.get_by_role("status").filter(has_text="Estates found: 1").wait_for()
         page.keyboard.press("Enter")  # one estate found: Enter opens it
         page.wait_for_url("**/bench/estates/estate-0/")
-    context.close()
+        page.wait_for_load_state("networkidle")
+        context.close()  # before the server stops: a late request would fail to connect
     assert errors == []  # the script runs under the site's Content-Security-Policy
