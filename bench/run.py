@@ -123,8 +123,9 @@ def first_query_bytes(site: Path, path: str, query: str) -> tuple[int, int] | No
         page.goto(url + path, wait_until="networkidle")
         page.on("requestfinished", lambda r: fetched.__setitem__(
             r.url, r.sizes()["responseBodySize"]))
-        page.get_by_role("searchbox").fill(query)
-        page.get_by_role("searchbox").press("Enter")
+        search = page.locator("#tc-search-input")  # the site's search, not the estate finder
+        search.fill(query)
+        search.press("Enter")
         page.locator(".tc-search__list li").first.wait_for(timeout=60_000)
         page.wait_for_load_state("networkidle")
         browser.close()

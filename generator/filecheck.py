@@ -94,14 +94,15 @@ def _run(jobs: list[Job], privacy: dict[str, Any]) -> list[FileResult]:
 
 class Store:
     """A dict kept between runs in the user's cache folder, for one repository. Entries not
-    used in a run are dropped when it saves, so the store never outgrows the data."""
+    used in a run are dropped when it saves, so the store never outgrows the data. Each entry
+    is kept pickled on its own, so that saving after one edit pickles one entry, not all."""
 
     def __init__(self, root: Path, name: str, version: str) -> None:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         place = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
         self.path = base / "tenant-compacts" / "check" / f"{place}-{name}.pickle"
         self.version = version
-        self.entries: dict[str, Any] = {}
+        self.entries: dict[str, bytes] = {}
         self.used: set[str] = set()
         self.changed = False
         try:
@@ -115,11 +116,16 @@ class Store:
 
     def get(self, key: str) -> Any:
         self.used.add(key)
-        return self.entries.get(key)
+        kept = self.entries.get(key)
+        try:
+            return pickle.loads(kept) if isinstance(kept, bytes) else None
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+                ImportError, IndexError):
+            return None  # a damaged entry: worked out again
 
     def put(self, key: str, value: Any) -> None:
         self.used.add(key)
-        self.entries[key] = value
+        self.entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         self.changed = True
 
     def save(self) -> None:

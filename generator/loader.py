@@ -108,10 +108,11 @@ def _parse(text: str, display: str) -> tuple[Any, Problem | None]:
         return None, _duplicate_key(err, display)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        if "end of stream" in (err.problem or "") and err.context_mark:
-            mark = err.context_mark  # point at the quote that was never closed
+        opened = "end of stream" in (err.problem or "") or "while parsing a flow" in (err.context or "")
+        if opened and err.context_mark:
+            mark = err.context_mark  # point at the quote or bracket that was never closed
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, Problem(display, line, column, _explain(err), "yaml-syntax")
+        return None, Problem(display, line, column, _explain(err, text), "yaml-syntax")
     except YAMLError as err:
         return None, Problem(display, 1, 1, f"The file could not be read as YAML: {err}", "yaml-syntax")
 
@@ -143,18 +144,45 @@ _EXPLANATIONS = [
      "items above it. Each item starts with '- ' at the same indentation."),
     ("found undefined alias", "This uses '*' before a name, which YAML reads as a reference. "
      "Put the text in quotes."),
-    ("found character '@'", "Text cannot start with '@' or '`' unless it is in quotes. Put "
-     "the whole text in quotes."),
+    ("while parsing a flow sequence", "A '[' here starts a list that is never closed with "
+     "']'. If the text itself starts with '[', put the whole text in quotes."),
+    ("while parsing a flow mapping", "A '{' here starts a section that is never closed with "
+     "'}'. If the text itself starts with '{', put the whole text in quotes."),
+    ("found '<stream end>'", "The file ends where more was expected. Check for a '[' or '{' "
+     "that is never closed with ']' or '}'."),
+    ("expected chomping or indentation indicators", "A '|' or '>' at the start of a value "
+     "means the text follows on the lines below. If the text itself starts with '|' or '>', "
+     "put the whole text in quotes."),
 ]
+# The scanner's words for a character that cannot start a plain value ('%', '@', '`', ']'...).
+_CANNOT_START = re.compile(r"found character '(.)' that cannot start any token|"
+                           r"expected the node content, but found '([^<])'")
 
 
-def _explain(err: MarkedYAMLError) -> str:
+def _explain(err: MarkedYAMLError, text: str) -> str:
     problem = f"{err.context or ''} {err.problem or ''}"
+    cannot_start = _CANNOT_START.search(problem)
+    if cannot_start:
+        character = cannot_start.group(1) or cannot_start.group(2)
+        return (f"Text cannot start with '{character}' unless it is in quotes. Put the whole "
+                "text in quotes.")
+    if "found '<scalar>'" in problem and _after_closing_quote(err.problem_mark, text):
+        return ("There is more text after the closing quote. Quotes must go round the whole "
+                "text: put it in the other kind of quotes (\"'Oak' Court\"), or leave them out.")
     for phrase, explanation in _EXPLANATIONS:
         if phrase in problem:
             return explanation
     detail = (err.problem or err.context or "unknown problem").strip()
     return f"The YAML here could not be read ({detail}). Check the indentation and quotes."
+
+
+def _after_closing_quote(mark: Any, text: str) -> bool:
+    """Whether the text before this mark, on its line, ends with a quote: 'Oak' Court."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    before = lines[mark.line][:mark.column].rstrip() if mark.line < len(lines) else ""
+    return before.endswith(("'", '"'))
 
 
 def position(node: Any, key: Any = None, *, of_key: bool = False) -> tuple[int, int]:

@@ -538,7 +538,9 @@ def _toc_tokens(headings: list[tuple[int, str, str]]) -> list[dict]:
 
 
 def _start_other_languages(config: MkDocsConfig, codes: list[str], shared: Path) -> list[Future]:
-    workers = max(1, (os.cpu_count() or 2) - 1)
+    # As many as there are cores: this process builds the first language beside them and is
+    # then idle, so one fewer would leave a core unused for the rest of the build.
+    workers = max(1, min(len(codes), os.cpu_count() or 2))
     pool = ThreadPoolExecutor(max_workers=workers)
     futures = [pool.submit(_build_language, config, code, shared) for code in codes]
     pool.shutdown(wait=False)

@@ -21,6 +21,9 @@ class Problem:
     message: str = field(compare=False)
     rule: str = field(default="data", compare=False)
     level: str = field(default="error", compare=False)
+    # The data file a missing reference points to, without .yml: when that file exists but
+    # could not be read, its own problem says why, and this one is left out (read_site).
+    refers: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "file", printable(self.file))
@@ -65,8 +68,8 @@ def summary(problems: list[Problem], files_checked: int | None = None) -> str:
         extra = f", {_plural(warnings, 'warning')}" if warnings else ""
         return f"No errors{extra}{checked}."
     files = len({p.file for p in errs})
-    extra = f" and {_plural(warnings, 'warning')}" if warnings else ""
-    return f"Found {_plural(len(errs), 'error')}{extra} in {_plural(files, 'file')}{checked}."
+    extra = f", and {_plural(warnings, 'warning')}" if warnings else ""  # not only in those files
+    return f"Found {_plural(len(errs), 'error')} in {_plural(files, 'file')}{extra}{checked}."
 
 
 def _plural(n: int, word: str) -> str:
@@ -99,7 +102,9 @@ def _property(text: str) -> str:
 
 
 def report_json(problems: list[Problem]) -> str:
-    return json.dumps([asdict(p) for p in sorted(problems)], indent=2, ensure_ascii=False)
+    fields = ("file", "line", "column", "message", "rule", "level")
+    return json.dumps([{k: v for k, v in asdict(p).items() if k in fields} for p in sorted(problems)],
+                      indent=2, ensure_ascii=False)
 
 
 REPORTERS = {"text": report_text, "github": report_github, "json": report_json}

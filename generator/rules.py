@@ -40,14 +40,14 @@ def file_names_are_ids(docs: list[Document]) -> Iterator[Problem]:
 
 
 def landlords_exist(docs: list[Document]) -> Iterator[Problem]:
-    """Every folder in compacts/ that has compacts or estates has a landlord.yml."""
+    """Every file in a landlord's folder of compacts/ has the folder's landlord.yml beside it."""
     landlords = {d.landlord for d in docs if d.kind == "landlord"}
     for doc in docs:
-        if doc.kind in ("compact", "estate", "results", "tsm", "complaints") and \
-                doc.landlord not in landlords:
-            yield Problem(doc.path, 1, 1, f"This {doc.kind} belongs to the folder "
+        if doc.landlord and doc.kind != "landlord" and doc.landlord not in landlords:
+            yield Problem(doc.path, 1, 1, "This file belongs to the folder "
                           f"compacts/{doc.landlord}/, which has no landlord.yml. Add one that "
-                          "names the landlord.", "unknown-landlord")
+                          "names the landlord.", "unknown-landlord",
+                          refers=f"compacts/{doc.landlord}/landlord")
 
 
 def ids_unique(docs: list[Document]) -> Iterator[Problem]:
@@ -104,7 +104,8 @@ def references_resolve(docs: list[Document]) -> Iterator[Problem]:
                 line, column = position(doc.data["estates"], index)
                 yield Problem(doc.path, line, column, f"There is no estate '{estate}' in "
                               f"compacts/{doc.landlord}/estates/."
-                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate")
+                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate",
+                              refers=f"compacts/{doc.landlord}/estates/{estate}")
 
 
 def scope_matches_estates(docs: list[Document]) -> Iterator[Problem]:
@@ -222,7 +223,8 @@ def results_references(docs: list[Document]) -> Iterator[Problem]:
                 line, column = position(measure, "estate")
                 yield Problem(doc.path, line, column, f"There is no estate '{estate}' in "
                               f"compacts/{doc.landlord}/estates/."
-                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate")
+                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate",
+                              refers=f"compacts/{doc.landlord}/estates/{estate}")
             if isinstance(code, str) and tsm and code not in tsm:
                 line, column = position(measure, "tsm")
                 yield Problem(doc.path, line, column, f"'{code}' is not a Tenant Satisfaction "
@@ -305,13 +307,20 @@ def groups_and_areas_resolve(docs: list[Document]) -> Iterator[Problem]:
                           f"the areas of compacts/{doc.landlord}/landlord.yml", "unknown-area")
 
 
+def referred_file(where: str, name: str) -> str:
+    """The file (without .yml) a name refers to, when `where` is a folder such as
+    compacts/x/estates/."""
+    return f"{where}{name}" if where.endswith("/") else ""
+
+
 def _known(doc: Document, node: Any, key: str, known: set, where: str,
            rule: str) -> Iterator[Problem]:
     for index, name in enumerate(_list(node.get(key) if isinstance(node, dict) else None)):
         if isinstance(name, str) and name not in known:
             line, column = position(node[key], index)
             yield Problem(doc.path, line, column, f"There is no '{name}' in {where}."
-                          f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule)
+                          f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule,
+                          refers=referred_file(where, name))
 
 
 def other_kinds_have_labels(docs: list[Document]) -> Iterator[Problem]:

@@ -116,9 +116,11 @@ def _scan_events(events: Iterable[Any], display: str) -> Iterator[Problem]:
     the names."""
     stack: list[_Counter] = []
     anchors: dict[str, int] = {}
+    unused: dict[str, Any] = {}  # anchors no '*' refers to (yet), by name: their events
     total = 0
     for event in events:
         name = type(event).__name__
+        yield from _properties(event, name, unused, display)
         if name in ("MappingStartEvent", "SequenceStartEvent"):
             if len(stack) >= MAX_DEPTH:
                 yield _at(display, event, f"The values here are nested more than {MAX_DEPTH} "
@@ -134,6 +136,7 @@ def _scan_events(events: Iterable[Any], display: str) -> Iterator[Problem]:
             size = done.values
         elif name == "AliasEvent":
             size = anchors.get(event.anchor, 1)
+            unused.pop(event.anchor, None)
         elif name == "ScalarEvent":
             yield from _scalar(event, display)
             size = 1
@@ -157,6 +160,25 @@ def _scan_events(events: Iterable[Any], display: str) -> Iterator[Problem]:
                 yield _at(display, parent.event, f"This {what} has more than {MAX_ITEMS:,} "
                           "entries, the most a data file may hold in one place. Split the data "
                           "into more files.", "too-many-items")
+    for event in unused.values():
+        # YAML reads '&Oak Court' as the anchor 'Oak' and the text 'Court': a value quietly
+        # cut short. An anchor that nothing refers to can only be text meant as it is.
+        yield _at(display, event, "Text cannot start with '&' unless it is in quotes: YAML "
+                  f"would read '&{event.anchor}' as a label and leave it out of the text. Put "
+                  "the whole text in quotes.", "anchor-as-text")
+
+
+def _properties(event: Any, name: str, unused: dict[str, Any], display: str) -> Iterator[Problem]:
+    """A '!' or '&' written at the start of a value: YAML reads them as a tag or an anchor."""
+    if name not in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent"):
+        return
+    if event.anchor:
+        unused[event.anchor] = event
+    tag = str(event.tag or "")
+    if tag and tag != "!" and not tag.startswith("tag:yaml.org,2002:"):
+        # '!Oak Court' would become a value of an unknown type, named 'Oak'.
+        yield _at(display, event, "Text cannot start with '!' unless it is in quotes. Put the "
+                  "whole text in quotes.", "tag-as-text")
 
 
 def _scalar(event: Any, display: str) -> Iterator[Problem]:

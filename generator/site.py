@@ -32,7 +32,9 @@ def read_site(root: Path) -> Checked:
     results = check_files(jobs, root, options.get("privacy") or {})
     docs = [result.doc for result in results if result.doc]
     problems += [p for result in results for p in result.problems] + problems_of_config
-    problems += _unless_landlord_unreadable(check_rules(docs), problems)
+    unreadable = {job.display.rsplit(".", 1)[0] for job, result in zip(jobs, results)
+                  if result.doc is None}
+    problems += [p for p in check_rules(docs) if p.refers not in unreadable]
     problems += site_checks(root, docs, options)
     if not any(d.kind == "standards" and d.data.get("id") == CORE_STANDARDS for d in docs):
         problems.append(Problem("standards/core-standards.yml", 1, 1, "The Core Standards file "
@@ -44,15 +46,6 @@ def read_site(root: Path) -> Checked:
     site = _build(docs)
     problems = sorted(problems + statutory_gaps(site))  # worked out from the built model
     return Checked(site, problems, files)
-
-
-def _unless_landlord_unreadable(found: list[Problem], earlier: list[Problem]) -> list[Problem]:
-    """Without "this file's folder has no landlord.yml" for every file of a folder whose
-    landlord.yml is there but could not be read: its own problem says what is wrong once."""
-    unreadable = {p.file.split("/")[1] for p in earlier
-                  if p.file.startswith("compacts/") and p.file.endswith("/landlord.yml")}
-    return [p for p in found
-            if not (p.rule == "unknown-landlord" and p.file.split("/")[1] in unreadable)]
 
 
 def _build(docs: list[Document]) -> Site:

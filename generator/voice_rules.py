@@ -9,20 +9,10 @@ from typing import Any, Iterator
 from .dates import PartialDate
 from .loader import Document, position
 from .problems import Problem
-from .rules import _items, _key, _known, _list, _of_kind, _repeats, results_periods
+from .rules import _items, _key, _known, _list, _of_kind, _repeats, referred_file, results_periods
 from .validate import did_you_mean
 
 VOICE_KINDS = ("review", "voice", "training")
-
-
-def voice_landlords_exist(docs: list[Document]) -> Iterator[Problem]:
-    """A review, voice year or training file sits in a landlord's folder with a landlord.yml."""
-    landlords = {d.landlord for d in docs if d.kind == "landlord"}
-    for doc in docs:
-        if doc.kind in VOICE_KINDS and doc.landlord not in landlords:
-            yield Problem(doc.path, 1, 1, f"This file belongs to the folder "
-                          f"compacts/{doc.landlord}/, which has no landlord.yml. Add one that "
-                          "names the landlord.", "unknown-landlord")
 
 
 def voice_periods(docs: list[Document]) -> Iterator[Problem]:
@@ -95,7 +85,8 @@ def _one(doc: Document, node: Any, key: str, known: set, where: str,
     if isinstance(name, str) and name not in known:
         line, column = position(node, key)
         yield Problem(doc.path, line, column, f"There is no '{name}' in {where}."
-                      f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule)
+                      f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule,
+                      refers=referred_file(where, name))
 
 
 def responses_explained(docs: list[Document]) -> Iterator[Problem]:
@@ -179,6 +170,6 @@ def courses_have_dates(docs: list[Document]) -> Iterator[Problem]:
                               "course-dates", "warning")
 
 
-VOICE_RULES = [voice_landlords_exist, voice_periods, voice_ids_unique, voice_references,
+VOICE_RULES = [voice_periods, voice_ids_unique, voice_references,
                responses_explained, progress_honest, spending_within_budget,
                courses_have_dates]

@@ -93,6 +93,26 @@ def test_readability_warns_above_the_level_site_config_sets(tmp_path):
                      r"grade \d+\.\d \(about age \d+\), harder than the grade 5", result.stdout)
 
 
+def test_an_unreadable_estate_is_reported_once_not_by_every_file_that_names_it(data_root):
+    estate = data_root / "compacts/testshire/estates/oak-court.yml"
+    estate.write_text(estate.read_text().replace("name: Oak Court", "name: [Oak Court"))
+    result = compacts("check", cwd=data_root)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert len(lines) == 2 and lines[0].startswith("compacts/testshire/estates/oak-court.yml:"), lines
+    assert lines[1].startswith("Found 1 error in 1 file")
+    estate.unlink()  # a file that is not there at all: the compact naming it is wrong
+    result = compacts("check", cwd=data_root)
+    assert "There is no estate 'oak-court'" in result.stdout, result.stdout
+
+
+def test_the_summary_counts_files_with_errors_and_all_warnings_apart():
+    from generator.problems import Problem, summary
+
+    found = [Problem("a.yml", 1, 1, "x"), Problem("b.yml", 1, 1, "y", level="warning")]
+    assert summary(found, 5) == "Found 1 error in 1 file, and 1 warning (5 files checked)."
+
+
 def test_an_unreadable_landlord_file_is_reported_once_not_by_every_file_beside_it(data_root):
     landlord = data_root / "compacts/testshire/landlord.yml"
     landlord.write_text(landlord.read_text() + "name: [oops\n")

@@ -66,6 +66,36 @@ def test_unclosed_quote_points_at_the_opening_quote(tmp_path):
     assert "every opening quote has a closing quote" in problem.message
 
 
+@pytest.mark.parametrize("content, position, words", [
+    # A list opened and never closed: the '[' is where the mistake is, not where it shows.
+    ("name: Oak\nareas: [north, south\nsummary: Homes\n", (2, 8), "never closed with ']'"),
+    ("name: {Oak\nsummary: x\n", (1, 7), "never closed with '}'"),
+    ("name: Oak\nnote: [see > below\n", (2, 7), "never closed with ']'"),
+    ("name: Oak\nnote: [\n", (3, 1), "never closed"),
+    ("name: Oak\nnote: ]x\n", (2, 7), "cannot start with ']'"),
+    ("name: %Oak\n", (1, 7), "cannot start with '%'"),
+    ("name: `Oak`\n", (1, 7), "cannot start with '`'"),
+    ("name: |x\n  text\n", (1, 8), "If the text itself starts with '|' or '>'"),
+    ("name: 'Oak' Court\n", (1, 13), "more text after the closing quote"),
+    ('name: "Oak" Court\nhomes: 2\n', (1, 13), "more text after the closing quote"),
+    # YAML would read these as a tag or an anchor and quietly change the text.
+    ("name: !Oak Court\n", (1, 7), "cannot start with '!'"),
+    ("name: &Oak Court\n", (1, 7), "cannot start with '&'"),
+])
+def test_each_slip_in_yaml_is_explained_where_it_was_made(tmp_path, content, position, words):
+    problem = only_problem(tmp_path, content)
+    assert (problem.line, problem.column) == position, problem
+    assert words in problem.message, problem.message
+    assert "could not be read (" not in problem.message  # no parser jargon
+
+
+def test_a_quoted_anchor_or_tag_is_text_and_a_used_anchor_is_allowed(tmp_path):
+    doc, problems = load(tmp_path, 'name: "&Oak Court"\nsummary: "!Homes"\n')
+    assert problems == [] and (doc.data["name"], doc.data["summary"]) == ("&Oak Court", "!Homes")
+    doc, problems = load(tmp_path, "name: &n Oak Court\nsummary: *n\n")
+    assert problems == [] and doc.data["summary"] == "Oak Court"
+
+
 def test_bad_indentation(tmp_path):
     problem = only_problem(tmp_path, "tra:\n  name: x\n meetings: y\n")
     assert (problem.line, problem.rule) == (3, "yaml-syntax")
