@@ -99,7 +99,15 @@ def _from_said(landlord_id: str, period: str, item: Said) -> Entry:
 
 
 def entries(landlord: "Landlord") -> list[Entry]:
-    """Every entry of a landlord, newest first (those without a date last)."""
+    """Every entry of a landlord, newest first (those without a date last); worked out once
+    per model, as every estate page asks (do not change the list)."""
+    known = landlord.__dict__.get("_entries")
+    if known is None:
+        known = landlord.__dict__["_entries"] = _entries(landlord)
+    return known
+
+
+def _entries(landlord: "Landlord") -> list[Entry]:
     found = [_from_recommendation(review, item) for review in landlord.voice.reviews
              for item in review.recommendations]
     found += [_from_said(landlord.id, period.period, item) for period in landlord.voice.periods
@@ -112,7 +120,7 @@ def for_estate(landlord: "Landlord", estate_id: str,
                found: list[Entry] | None = None) -> list[Entry]:
     """Entries about this estate in particular: naming it, or from a group of its own.
     `found`: the landlord's entries, when already worked out (pages for many estates)."""
-    own = {g.id for g in landlord.groups if g.estate_ids == [estate_id]}
+    own = landlord.own_group_ids(estate_id)
     return [e for e in (entries(landlord) if found is None else found)
             if estate_id in e.estate_ids or e.group_id in own]
 

@@ -483,7 +483,11 @@ class Landlord:
         found = {id(g) for g in index.landlord_wide}
         found.update(id(g) for g in index.groups.get(estate_id, []))
         found.update(id(g) for area in areas for g in index.area_groups.get(area, []))
-        return [g for g in self.groups if id(g) in found]  # in the landlord's order
+        return [index.group_by_id[key] for key in sorted(found, key=index.group_order.__getitem__)]
+
+    def own_group_ids(self, estate_id: str) -> set[str]:
+        """The groups of this estate alone (its TRA, say), not shared with other estates."""
+        return self._index().own_groups.get(estate_id, set())
 
     def has_estate_results(self, estate_id: str) -> bool:
         """Whether any period's results report a measure for this estate."""
@@ -492,6 +496,10 @@ class Landlord:
     def has_estate_spending(self, estate_id: str) -> bool:
         """Whether any year's voice file records spending on this estate."""
         return estate_id in self._index().with_spending
+
+    def __getstate__(self) -> dict:
+        """Without the lookups (keyed by object identity): another process makes its own."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_lookups", "_entries")}
 
     def _index(self) -> _LandlordIndex:
         """Lookups by estate, made once the model is complete: every estate page asks them,
@@ -533,6 +541,9 @@ class _LandlordIndex:
     landlord_wide: list[Group]
     with_results: set[str]
     with_spending: set[str]
+    own_groups: dict[str, set[str]] = field(default_factory=dict)
+    group_order: dict[int, int] = field(default_factory=dict)  # by id(group): the file order
+    group_by_id: dict[int, Group] = field(default_factory=dict)
 
     @classmethod
     def of(cls, landlord: Landlord) -> _LandlordIndex:
@@ -544,7 +555,10 @@ class _LandlordIndex:
         for area in landlord.areas:
             for estate_id in dict.fromkeys(area.estate_ids):
                 index.areas.setdefault(estate_id, []).append(area)
-        for group in landlord.groups:
+        for order, group in enumerate(landlord.groups):
+            index.group_order[id(group)], index.group_by_id[id(group)] = order, group
+            if len(group.estate_ids) == 1:
+                index.own_groups.setdefault(group.estate_ids[0], set()).add(group.id)
             if group.whole_landlord:
                 index.landlord_wide.append(group)
             for estate_id in group.estate_ids:
@@ -675,7 +689,14 @@ class Results:
                                          default=[])
 
     def for_estate(self, estate_id: str | None) -> list[Measure]:
-        return [m for m in self.measures if m.estate == estate_id]
+        """The measures of one estate (None: the landlord's own), looked up, not searched:
+        every estate page asks, and a search per page would make the build quadratic."""
+        by_estate = self.__dict__.get("_by_estate")
+        if by_estate is None:
+            by_estate = self.__dict__["_by_estate"] = {}
+            for measure in self.measures:
+                by_estate.setdefault(measure.estate, []).append(measure)
+        return list(by_estate.get(estate_id, []))
 
 
 # Each kind of data file and the model class that describes it.

@@ -128,7 +128,7 @@ def plan(site: Site, t: Translations, history: History | None = None) -> list[Pa
             sources = estate_sources(landlord, estate)
             pages.append(PageSpec(estate_path(estate), estate.name, "estate.html",
                                   {"landlord": landlord, "estate": estate}, sources=sources))
-            if any(r.for_estate(estate.id) for r in landlord.results):
+            if landlord.has_estate_results(estate.id):
                 pages.append(PageSpec(estate_path(estate).replace("index.md", "results/index.md"),
                                       _("Results: %(name)s") % {"name": estate.name},
                                       "results.html", {"landlord": landlord, "estate": estate},
@@ -289,7 +289,8 @@ class Renderer:
                                autoescape=select_autoescape(default=True),
                                undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
                                trim_blocks=True, lstrip_blocks=True,
-                               bytecode_cache=TEMPLATE_CACHE)
+                               bytecode_cache=TEMPLATE_CACHE,
+                               auto_reload=False)  # one environment per build: no file checks
         # Jinja trusts what gettext returns; catalogs come from pull requests, so escape it.
         self.env.install_gettext_callables(_interface, _interface_plural, newstyle=True)
         self.env.globals.update(_site_helpers(translations, languages[0].code))

@@ -250,6 +250,9 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.bytecode_cache = TEMPLATE_CACHE  # the theme's templates compiled once per process
+        # MkDocs makes a new environment for each build, so a template cannot change during
+        # one: no modification-time check each time a page includes a partial.
+        env.auto_reload = False
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -355,6 +358,8 @@ class CompactsPlugin(BasePlugin[CompactsConfig]):
         self._index_for_search(Path(config.site_dir))
         failed = [result for result in (b.result() for b in self.builds) if result]
         self._remove_shared()
+        if any(isinstance(result, _BugReport) for result in failed):
+            raise LanguageBuildBug("\n".join(failed))  # on_build_error: exit 2, says it is ours
         if failed:
             raise PluginError("\n".join(failed))
         self.failed, self.changed = False, None
@@ -569,8 +574,17 @@ def _build_language(config: MkDocsConfig, code: str, shared: Path) -> str:
         _SUB_BUILDS.append(process)
     stdout, stderr = process.communicate()
     if process.returncode:
-        return f"The '{code}' build failed:\n{stdout}{stderr}"
+        failure = f"The '{code}' build failed:\n{stdout}{stderr}"
+        return _BugReport(failure) if process.returncode == 2 else failure
     return ""
+
+
+class _BugReport(str):
+    """What a language build printed when it stopped on a bug of ours (it exited 2)."""
+
+
+class LanguageBuildBug(Exception):
+    """A language build stopped on a bug of ours, not on the data."""
 
 
 def _stop_sub_builds() -> None:
@@ -664,6 +678,12 @@ def serve_language(config_file: str, code: str, site_dir: str, strict: bool) -> 
 
 
 if __name__ == "__main__":
+    # MkDocs' command line would show its log; run directly, a sub-build shows it here, so
+    # that a failed language says why (the parent prints it).
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    shown.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(shown)
     mode, config_file, code, site_dir, strict = sys.argv[1:6]
     if mode == "serve":
         serve_language(config_file, code, site_dir, strict == "strict")
