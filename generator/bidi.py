@@ -19,8 +19,10 @@ _POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"  # UK postcodes: GF1 1AA
 # A number and what belongs to it: a currency sign, digit groups joined by spaces, commas,
 # dots, hyphens, slashes or colons (phone numbers, periods, ISO dates, times), a percent sign;
 # never the punctuation after it ("in 2026." keeps its full stop outside). Digits that follow
-# Latin letters (TP09, B12) already read left to right with them: they are left joined.
-_NUMBER = (r"(?<![A-Za-z0-9])(?:[£€$]\s?)?\+?\d(?:\d|[,.٫٬ \u00a0\-–/:](?=\d))*(?:\s?[%٪])?")
+# Latin letters (TP09, B12), or a Latin word and a space ("Room 2", "Phone 01632 960 400"),
+# already read left to right with them: they are left joined. Isolated on its own, the "2"
+# of "Civic Centre, Room 2" would be laid out as if it came before "Civic".
+_NUMBER = (r"(?<![A-Za-z0-9])(?<![A-Za-z0-9][ \u00a0])(?:[£€$]\s?)?\+?\d(?:\d|[,.٫٬ \u00a0\-–/:](?=\d))*(?:\s?[%٪])?")
 _ISLAND = re.compile(f"{_EMAIL}|{_POSTCODE}|{_NUMBER}")
 _TAG = re.compile(r"(<[^>]*>)")
 # Inside these, text is not shown as HTML text (or is already isolated).

@@ -23,9 +23,16 @@ def test_phone_numbers_periods_money_emails_and_postcodes_are_isolated_whole():
 
 
 def test_dates_keep_their_words_and_sentences_keep_their_full_stops():
-    html = isolate_ltr("<p>8 دسمبر، 2026, 19:00 تک۔ In 2026.</p>")
+    html = isolate_ltr("<p>8 دسمبر، 2026, 19:00 تک۔ سال 2026.</p>")
     assert islands(html) == ["8", "2026", "19:00", "2026"]
     assert "</bdi>." in html
+
+
+def test_a_number_inside_english_words_stays_with_them():
+    # Isolated alone, the 2 would be laid out before "Civic" in a right-to-left line.
+    assert islands(isolate_ltr("<p>10:00, Civic Centre, Room 2</p>")) == ["10:00"]
+    assert islands(isolate_ltr("<p>Phone 01632 960 400 یا</p>")) == []
+    assert islands(isolate_ltr("<p>Oak Court, 19:00</p>")) == ["19:00"]
 
 
 def test_codes_of_letters_and_digits_stay_whole():

@@ -18,23 +18,25 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(
 # Search in each language (Pagefind) is tested in test_search.py.
 
 
-# The horizontal centre of each visible character of the first text in <main> that reads
-# `text` once its isolating marks are ignored, in the order the characters are stored.
+# The horizontal centre of each visible character of the first place in the article whose
+# text reads `text`, even across elements (a <bdi> round part of it), in stored order.
 CHARACTER_PLACES = """text => {
   const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const characters = [];  // [node, offset] of every character of the article's text
   let node;
   while ((node = walker.nextNode())) {
-    const at = node.data.indexOf(text);
-    if (at < 0) continue;
-    const places = [];
-    for (let i = at; i < at + text.length; i++) {
-      if (node.data[i] === ' ') continue;
-      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
-      const box = range.getBoundingClientRect(); places.push(box.left + box.width / 2);
-    }
-    return places;
+    for (let i = 0; i < node.data.length; i++) characters.push([node, i]);
   }
-  return null;
+  const whole = characters.map(([n, i]) => n.data[i]).join('');
+  const at = whole.indexOf(text);
+  if (at < 0) return null;
+  const places = [];
+  for (const [n, i] of characters.slice(at, at + text.length)) {
+    if (n.data[i] === ' ') continue;
+    const range = document.createRange(); range.setStart(n, i); range.setEnd(n, i + 1);
+    const box = range.getBoundingClientRect(); places.push(box.left + box.width / 2);
+  }
+  return places;
 }"""
 
 
@@ -45,6 +47,7 @@ CHARACTER_PLACES = """text => {
     ("ur/greenfield/", "GF1 1AA"),                         # a postcode
     ("ur/greenfield/", "tenantinvolvement@example.gov.uk"),
     ("ur/northmoor/results/", "TP09"),                     # a measure's code
+    ("ur/greenfield/", "Room 2"),                          # a number inside English words
 ])
 def test_urdu_pages_show_numbers_left_to_right(page, server, path, text):
     page.goto(server + path)
