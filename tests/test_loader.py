@@ -80,6 +80,8 @@ def test_unclosed_quote_points_at_the_opening_quote(tmp_path):
     ('name: "Oak" Court\nhomes: 2\n', (1, 13), "more text after the closing quote"),
     # YAML would read these as a tag or an anchor and quietly change the text.
     ("name: !Oak Court\n", (1, 7), "cannot start with '!'"),
+    ("name: !!python/object:os.system x\n", (1, 7), "'!!python/object:os.system' as a tag"),
+    ("name: !!set {a, b}\n", (1, 7), "'!!set' as a tag"),
     ("name: &Oak Court\n", (1, 7), "cannot start with '&'"),
 ])
 def test_each_slip_in_yaml_is_explained_where_it_was_made(tmp_path, content, position, words):
