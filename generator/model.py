@@ -480,10 +480,10 @@ class Landlord:
         """Every group that covers an estate: its own, its areas', and landlord-wide ones."""
         areas = {a.id for a in self.areas_of(estate_id)}
         index = self._index()
-        found = {id(g) for g in index.landlord_wide}
-        found.update(id(g) for g in index.groups.get(estate_id, []))
-        found.update(id(g) for area in areas for g in index.area_groups.get(area, []))
-        return [index.group_by_id[key] for key in sorted(found, key=index.group_order.__getitem__)]
+        found = {id(g): g for g in index.landlord_wide}
+        found.update((id(g), g) for g in index.groups.get(estate_id, []))
+        found.update((id(g), g) for area in areas for g in index.area_groups.get(area, []))
+        return sorted(found.values(), key=lambda g: index.group_order[id(g)])  # the file order
 
     def own_group_ids(self, estate_id: str) -> set[str]:
         """The groups of this estate alone (its TRA, say), not shared with other estates."""
@@ -543,7 +543,6 @@ class _LandlordIndex:
     with_spending: set[str]
     own_groups: dict[str, set[str]] = field(default_factory=dict)
     group_order: dict[int, int] = field(default_factory=dict)  # by id(group): the file order
-    group_by_id: dict[int, Group] = field(default_factory=dict)
 
     @classmethod
     def of(cls, landlord: Landlord) -> _LandlordIndex:
@@ -556,7 +555,7 @@ class _LandlordIndex:
             for estate_id in dict.fromkeys(area.estate_ids):
                 index.areas.setdefault(estate_id, []).append(area)
         for order, group in enumerate(landlord.groups):
-            index.group_order[id(group)], index.group_by_id[id(group)] = order, group
+            index.group_order[id(group)] = order
             if len(group.estate_ids) == 1:
                 index.own_groups.setdefault(group.estate_ids[0], set()).add(group.id)
             if group.whole_landlord:

@@ -102,9 +102,8 @@ def _property(text: str) -> str:
 
 
 def report_json(problems: list[Problem]) -> str:
-    fields = ("file", "line", "column", "message", "rule", "level")
-    return json.dumps([{k: v for k, v in asdict(p).items() if k in fields} for p in sorted(problems)],
-                      indent=2, ensure_ascii=False)
+    shown = [{k: v for k, v in asdict(p).items() if k != "refers"} for p in sorted(problems)]
+    return json.dumps(shown, indent=2, ensure_ascii=False)  # refers is for read_site only
 
 
 REPORTERS = {"text": report_text, "github": report_github, "json": report_json}

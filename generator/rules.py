@@ -101,11 +101,9 @@ def references_resolve(docs: list[Document]) -> Iterator[Problem]:
                                   "standards/core-standards.yml.", "unknown-standard")
         for index, estate in enumerate(_list(doc.data.get("estates"))):
             if isinstance(estate, str) and estate not in estates[doc.landlord]:
-                line, column = position(doc.data["estates"], index)
-                yield Problem(doc.path, line, column, f"There is no estate '{estate}' in "
-                              f"compacts/{doc.landlord}/estates/."
-                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate",
-                              refers=f"compacts/{doc.landlord}/estates/{estate}")
+                yield _missing(doc, position(doc.data["estates"], index), estate,
+                               estates[doc.landlord], f"compacts/{doc.landlord}/estates/",
+                               "unknown-estate", "estate ")
 
 
 def scope_matches_estates(docs: list[Document]) -> Iterator[Problem]:
@@ -220,11 +218,8 @@ def results_references(docs: list[Document]) -> Iterator[Problem]:
         for measure in _items(doc.data, "measures"):
             estate, code = measure.get("estate"), measure.get("tsm")
             if isinstance(estate, str) and estate not in estates[doc.landlord]:
-                line, column = position(measure, "estate")
-                yield Problem(doc.path, line, column, f"There is no estate '{estate}' in "
-                              f"compacts/{doc.landlord}/estates/."
-                              f"{did_you_mean(estate, estates[doc.landlord])}", "unknown-estate",
-                              refers=f"compacts/{doc.landlord}/estates/{estate}")
+                yield _missing(doc, position(measure, "estate"), estate, estates[doc.landlord],
+                               f"compacts/{doc.landlord}/estates/", "unknown-estate", "estate ")
             if isinstance(code, str) and tsm and code not in tsm:
                 line, column = position(measure, "tsm")
                 yield Problem(doc.path, line, column, f"'{code}' is not a Tenant Satisfaction "
@@ -307,20 +302,30 @@ def groups_and_areas_resolve(docs: list[Document]) -> Iterator[Problem]:
                           f"the areas of compacts/{doc.landlord}/landlord.yml", "unknown-area")
 
 
-def referred_file(where: str, name: str) -> str:
-    """The file (without .yml) a name refers to, when `where` is a folder such as
-    compacts/x/estates/."""
-    return f"{where}{name}" if where.endswith("/") else ""
+def _missing(doc: Document, at: tuple[int, int], name: str, known: set, where: str, rule: str,
+             what: str = "") -> Problem:
+    """A name that is not among the known ones. When `where` is a folder (compacts/x/estates/)
+    the problem refers to the file the name stands for, so that it is left out when that
+    file is there but unreadable (read_site)."""
+    return Problem(doc.path, *at, f"There is no {what}'{name}' in {where}."
+                   f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule,
+                   refers=f"{where}{name}" if where.endswith("/") else "")
 
 
 def _known(doc: Document, node: Any, key: str, known: set, where: str,
            rule: str) -> Iterator[Problem]:
+    """Each name listed under `key` is a known one."""
     for index, name in enumerate(_list(node.get(key) if isinstance(node, dict) else None)):
         if isinstance(name, str) and name not in known:
-            line, column = position(node[key], index)
-            yield Problem(doc.path, line, column, f"There is no '{name}' in {where}."
-                          f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule,
-                          refers=referred_file(where, name))
+            yield _missing(doc, position(node[key], index), name, known, where, rule)
+
+
+def _one(doc: Document, node: Any, key: str, known: set, where: str,
+         rule: str) -> Iterator[Problem]:
+    """The one name under `key` is a known one."""
+    name = node.get(key) if isinstance(node, dict) else None
+    if isinstance(name, str) and name not in known:
+        yield _missing(doc, position(node, key), name, known, where, rule)
 
 
 def other_kinds_have_labels(docs: list[Document]) -> Iterator[Problem]:

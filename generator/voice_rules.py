@@ -9,8 +9,7 @@ from typing import Any, Iterator
 from .dates import PartialDate
 from .loader import Document, position
 from .problems import Problem
-from .rules import _items, _key, _known, _list, _of_kind, _repeats, referred_file, results_periods
-from .validate import did_you_mean
+from .rules import _items, _key, _known, _list, _of_kind, _one, _repeats, results_periods
 
 VOICE_KINDS = ("review", "voice", "training")
 
@@ -78,15 +77,6 @@ def voice_references(docs: list[Document]) -> Iterator[Problem]:
             yield from _one(doc, spending, "estate", estates[doc.landlord], where,
                             "unknown-estate")
 
-
-def _one(doc: Document, node: Any, key: str, known: set, where: str,
-         rule: str) -> Iterator[Problem]:
-    name = node.get(key) if isinstance(node, dict) else None
-    if isinstance(name, str) and name not in known:
-        line, column = position(node, key)
-        yield Problem(doc.path, line, column, f"There is no '{name}' in {where}."
-                      f"{did_you_mean(name, {k for k in known if isinstance(k, str)})}", rule,
-                      refers=referred_file(where, name))
 
 
 def responses_explained(docs: list[Document]) -> Iterator[Problem]:
