@@ -9,13 +9,13 @@ error here and, should one reach a build anyway, the English is shown instead.
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 import re
 from pathlib import Path
 from typing import Any
 
-from babel.messages.pofile import read_po
-
+from .filecheck import Store, code_version
 from .problems import Problem
 from .safety import MAX_BRACKETS, MAX_TEXT
 
@@ -47,12 +47,25 @@ def format_problem(english: str, translation: str) -> str:
     return ""
 
 
-def check_catalog(path: Path, display: str, locale: str) -> list[Problem]:
-    """Every problem in one catalog file that would stop it being read or used."""
+def check_catalog(path: Path, display: str, locale: str, memory: Any = None) -> list[Problem]:
+    """Every problem in one catalog file that would stop it being read or used; memory: a
+    filecheck.Store of earlier answers, by content (reading a catalog takes Babel a while)."""
     if path.is_symlink():
         return []  # reported with every other link in translations/
     with path.open("rb") as handle:
         raw = handle.read(MAX_CATALOG_BYTES + 1)
+    key = hashlib.sha256(f"{display}\0{locale}\0".encode("utf-8", "surrogatepass") + raw).hexdigest()
+    known = memory.get(key) if memory is not None else None
+    if known is None:
+        known = _check_catalog(raw, display, locale)
+        if memory is not None:
+            memory.put(key, known)
+    return known
+
+
+def _check_catalog(raw: bytes, display: str, locale: str) -> list[Problem]:
+    from babel.messages.pofile import read_po  # here: a check that reads no catalog needs no Babel
+
     if len(raw) > MAX_CATALOG_BYTES:
         return [Problem(display, 1, 1, f"The catalog is larger than {MAX_CATALOG_BYTES:,} "
                         "bytes, the most it may be. Check that it is the file you meant.",
@@ -106,8 +119,10 @@ def check_catalogs(root: Path, folder: str, codes: list[str]) -> list[Problem]:
     """Every configured language's catalog, checked; a missing one is not a problem (the
     pages fall back to English, and the translation status says so)."""
     problems = []
+    memory = Store(root, "catalogs", code_version())
     for code in codes[1:]:
         path = root / folder / f"{code}.po"
         if path.exists() or path.is_symlink():
-            problems += check_catalog(path, f"{folder}/{code}.po", code.replace("-", "_"))
+            problems += check_catalog(path, f"{folder}/{code}.po", code.replace("-", "_"), memory)
+    memory.save()
     return problems

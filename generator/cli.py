@@ -139,14 +139,7 @@ def run_check(root: Path, form: str) -> int:
         print(f"There are no compacts/ or standards/ folders in {root.resolve()}. Run this in "
               "the repository's top folder, or name it with --root.", file=sys.stderr)
         return 1
-    checked = read_site(root)
-    if checked.site and (root / "site_config.yml").exists():
-        from .checks import plugin_options
-        from .readability import check_readability
-
-        limit = (plugin_options(root)[0].get("readability") or {}).get("max_grade")
-        if limit is not None:
-            checked.problems = sorted(checked.problems + check_readability(checked.site, float(limit), root))
+    checked = read_site(root, model=False)
     report = REPORTERS[form](checked.problems)
     if report:
         print(report)

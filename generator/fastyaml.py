@@ -44,44 +44,19 @@ class Marks:
     def item(self, index: int) -> tuple[int, int]:
         return self.data[index][0], self.data[index][1]
 
-    def __reduce__(self) -> tuple:
-        return _marks, (self.line, self.col, self.data)
-
 
 class Section(dict):
-    """A YAML mapping with its marks: a plain dict, light to build, copy and cache."""
+    """A YAML mapping with its marks: a plain dict, light to build, copy and cache (pickle's
+    own handling of slots is in C: a __reduce__ of ours would double the time to read the
+    check's memory)."""
 
     __slots__ = ("lc",)
-
-    def __reduce__(self) -> tuple:
-        return _section, (dict(self), self.lc)
 
 
 class Items(list):
     """A YAML sequence with its marks."""
 
     __slots__ = ("lc",)
-
-    def __reduce__(self) -> tuple:
-        return _items, (list(self), self.lc)
-
-
-def _marks(line: int, col: int, data: dict) -> Marks:
-    made = Marks(line, col)
-    made.data = data
-    return made
-
-
-def _section(values: dict, marks: Marks) -> Section:
-    made = Section(values)
-    made.lc = marks
-    return made
-
-
-def _items(values: list, marks: Marks) -> Items:
-    made = Items(values)
-    made.lc = marks
-    return made
 
 
 _STR = "tag:yaml.org,2002:str"

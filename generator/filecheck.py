@@ -1,12 +1,14 @@
-"""The per-file part of a check: load, schema and personal data, one file at a time.
+"""The per-file part of a check: load, schema, personal data and the rules of one file
+alone (rules.FILE_RULES), one file at a time.
 
-What each file gave is remembered by its content (a `Store`), so checking again after one edit reads
-and checks one file; when many files are new, both cores share them. The checks across
-files (references, addresses, the built model) always run on everything.
+What each file gave is remembered by its content (a `Store`), so checking again after one
+edit reads and checks one file (a file whose times, size and inode are as they were is not
+even read, as git does); when many files are new, both cores share them. The checks across
+files (references, addresses, the statutory gaps) always run on everything.
 
 The memory lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never in the
 repository: a pickle runs code when read, so nothing a pull request can add may ever be
-read as one. It is keyed by the generator's own code and the privacy options, so a new
+read as one. It is keyed by the generator's own code and the settings, so a new
 version of a rule never reuses an old answer.
 """
 from __future__ import annotations
@@ -15,17 +17,19 @@ import hashlib
 import json
 import os
 import pickle
+import stat
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from multiprocessing import get_context
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .loader import Document, Job, load_file
 from .privacy import check_privacy
-from .problems import Problem
+from .problems import Problem, errors
+from .readability import check_readability
+from .rules import FILE_RULES
 from .validate import check_schema
 
 PARALLEL_FROM = 400  # fewer new files than this: starting a second process costs more
@@ -38,38 +42,81 @@ class FileResult:
 
     doc: Document | None
     problems: list[Problem]
-    digest: str = field(default="", repr=False)
 
 
-def check_file(job: Job, privacy: dict[str, Any]) -> FileResult:
+def check_file(job: Job, settings: dict[str, Any]) -> FileResult:
+    """settings: {"privacy": the plugin's privacy options, "max_grade": readability's or None}."""
     doc, problems = load_file(job.path, job.display)
     if doc is None:
         return FileResult(None, problems)
     doc.kind, doc.landlord, doc.id = job.kind, job.landlord, job.id
     problems += check_schema(doc)
-    problems += check_privacy([doc], privacy)
+    problems += check_privacy([doc], settings["privacy"])
+    problems += [problem for rule in FILE_RULES for problem in rule([doc])]
+    if settings["max_grade"] is not None and not errors(problems):  # a grade needs valid data
+        problems += check_readability(doc, settings["max_grade"])
     return FileResult(doc, problems)
 
 
-def check_files(jobs: list[Job], root: Path, privacy: dict[str, Any]) -> list[FileResult]:
-    """Each job's result, from memory when its file is unchanged."""
-    memory = Store(root, "files", code_version(json.dumps(privacy, sort_keys=True, default=str)))
-    results: dict[int, FileResult] = {}
-    todo: list[tuple[int, Job, str]] = []
-    for index, job in enumerate(jobs):
-        digest = _digest(job)
-        known = memory.get(job.display)
-        if known is not None and digest and known.digest == digest:
-            results[index] = known
-        else:
-            todo.append((index, job, digest))
-    for (index, _, digest), result in zip(todo, _run([job for _, job, _ in todo], privacy)):
-        result.digest = digest
-        results[index] = result
+def check_files(jobs: list[Job], root: Path, settings: dict[str, Any]) -> list[FileResult]:
+    """Each job's result, from memory when its file is unchanged (see check_file). Changed
+    files are checked on the other core while this one reads back the unchanged ones."""
+    memory = Store(root, "files", code_version(json.dumps(settings, sort_keys=True, default=str)))
+    unchanged, changed = _sort_out(jobs, memory)
+    wait = _start([job for _, job, _, _ in changed], settings)
+    results = {index: memory.get(jobs[index].display) for index in unchanged}
+    damaged = [index for index in unchanged if results[index] is None]  # worked out again
+    changed += [(index, jobs[index], *_marks_of(jobs[index])) for index in damaged]
+    fresh = wait() + _run([jobs[index] for index in damaged], settings)
+    for (index, job, digest, stamp), pickled in zip(changed, fresh):
+        results[index] = pickle.loads(pickled)
         if digest:
-            memory.put(jobs[index].display, result)
+            memory.keep(job.display, pickled, (digest, stamp))
     memory.save()
     return [results[index] for index in range(len(jobs))]
+
+
+def _sort_out(jobs: list[Job], memory: Store) -> tuple[list[int], list[tuple]]:
+    """The jobs whose files are as remembered (by index), and the others with their digest
+    and stamp, without reading back anything remembered."""
+    unchanged: list[int] = []
+    changed: list[tuple[int, Job, str, tuple | None]] = []
+    now = time.time_ns()
+    for index, job in enumerate(jobs):
+        kept, stamp = memory.meta(job.display), _stamp(job.file, now)
+        if kept is not None and stamp is not None and kept[1] == stamp:
+            unchanged.append(index)  # untouched since it was read: not even read again
+            continue
+        digest = _digest(job)
+        if kept is not None and digest and kept[0] == digest:
+            if stamp != kept[1]:  # touched, not changed (a checkout), or settled since
+                memory.restamp(job.display, (digest, stamp))
+            unchanged.append(index)
+        else:
+            changed.append((index, job, digest, stamp))
+    return unchanged, changed
+
+
+def _marks_of(job: Job) -> tuple[str, tuple | None]:
+    return _digest(job), _stamp(job.file, time.time_ns())
+
+
+# A file's times are kept in ticks of the system clock (up to 10 ms; 2 s on some disks): a
+# file changed twice in one tick, with a check between, would keep the times that check saw.
+# So a file changed this near to a check gets no stamp, and is read again next time.
+_SAME_TICK = 2_000_000_000
+
+
+def _stamp(path: str, now: int) -> tuple[int, ...] | None:
+    """What changes whenever a file's content does (its times, size and inode), as git's
+    index keeps; None for a link, a file that cannot be looked at, or one just changed."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or max(info.st_mtime_ns, info.st_ctime_ns) > now - _SAME_TICK:
+        return None
+    return info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_dev
 
 
 def _digest(job: Job) -> str:
@@ -81,28 +128,67 @@ def _digest(job: Job) -> str:
     return hashlib.sha256(job.display.encode("utf-8", "surrogatepass") + b"\0" + content).hexdigest()
 
 
-def _run(jobs: list[Job], privacy: dict[str, Any]) -> list[FileResult]:
-    # fork copies only the calling thread: with others running (a serve's server), stay single
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        return [check_file(job, privacy) for job in jobs]
+def _run(jobs: list[Job], settings: dict[str, Any]) -> list[bytes]:
+    """Each job's FileResult, pickled: as a worker sends it, and as the Store keeps it, so
+    that this process reads it but never pickles it again."""
+    if len(jobs) < PARALLEL_FROM or not _may_fork():
+        return _check_all(jobs, settings)
+    from concurrent.futures import ProcessPoolExecutor  # here: most checks start no process
+    from multiprocessing import get_context
+
     workers = min(os.cpu_count() or 2, 4)
     size = max(50, len(jobs) // (workers * 4))
     # fork: the workers start with everything already imported
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(check_file, jobs, [privacy] * len(jobs), chunksize=size))
+        return list(pool.map(_check_pickled, jobs, [settings] * len(jobs), chunksize=size))
+
+
+def _start(jobs: list[Job], settings: dict[str, Any]) -> Callable[[], list[bytes]]:
+    """Begin checking a few changed files on the other core (what they need, such as the
+    schemas and the hyphenation dictionary, loads there meanwhile); returns a function
+    that waits for their results. Many files, or one core, are checked by _run."""
+    if not jobs or len(jobs) >= PARALLEL_FROM or not _may_fork():
+        results = _run(jobs, settings)
+        return lambda: results
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    pool = ProcessPoolExecutor(1, mp_context=get_context("fork"))
+    future = pool.submit(_check_all, jobs, settings)
+
+    def wait() -> list[bytes]:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+    return wait
+
+
+def _check_all(jobs: list[Job], settings: dict[str, Any]) -> list[bytes]:
+    return [_check_pickled(job, settings) for job in jobs]
+
+
+def _check_pickled(job: Job, settings: dict[str, Any]) -> bytes:
+    return pickle.dumps(check_file(job, settings), pickle.HIGHEST_PROTOCOL)
+
+
+def _may_fork() -> bool:
+    # fork copies only the calling thread: with others running (a serve's server), stay single
+    return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
 
 
 class Store:
     """A dict kept between runs in the user's cache folder, for one repository. Entries not
     used in a run are dropped when it saves, so the store never outgrows the data. Each entry
-    is kept pickled on its own, so that saving after one edit pickles one entry, not all."""
+    is kept pickled on its own, so that saving after one edit pickles one entry, not all,
+    with a little about it (`meta`) that can be looked at without reading the entry back."""
 
     def __init__(self, root: Path, name: str, version: str) -> None:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         place = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
         self.path = base / "tenant-compacts" / "check" / f"{place}-{name}.pickle"
         self.version = version
-        self.entries: dict[str, bytes] = {}
+        self.entries: dict[str, tuple[Any, bytes]] = {}
         self.used: set[str] = set()
         self.changed = False
         try:
@@ -114,18 +200,32 @@ class Store:
         if version == self.version and isinstance(entries, dict):
             self.entries = entries
 
+    def meta(self, key: str) -> Any:
+        kept = self.entries.get(key)
+        return kept[0] if isinstance(kept, tuple) and len(kept) == 2 else None
+
     def get(self, key: str) -> Any:
         self.used.add(key)
         kept = self.entries.get(key)
         try:
-            return pickle.loads(kept) if isinstance(kept, bytes) else None
+            return pickle.loads(kept[1]) if isinstance(kept, tuple) and len(kept) == 2 else None
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
                 ImportError, IndexError):
             return None  # a damaged entry: worked out again
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: Any, meta: Any = None) -> None:
+        self.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), meta)
+
+    def keep(self, key: str, pickled: bytes, meta: Any = None) -> None:
+        """put, of a value already pickled."""
         self.used.add(key)
-        self.entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self.entries[key] = (meta, pickled)
+        self.changed = True
+
+    def restamp(self, key: str, meta: Any) -> None:
+        """The same entry, with new meta."""
+        self.used.add(key)
+        self.entries[key] = (meta, self.entries[key][1])
         self.changed = True
 
     def save(self) -> None:

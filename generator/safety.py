@@ -233,12 +233,14 @@ def _at(display: str, event: Any, message: str, rule: str) -> Problem:
 
 _YAML_NAME = re.compile(r"\.ya?ml", re.IGNORECASE)
 _PLAIN_NAME = re.compile(r"[a-zA-Z0-9._-]*")  # nearly every name: no need to look closer
+_PLAIN_PATH = re.compile(r"[a-zA-Z0-9._/-]*")
 
 
-def walk(root: Path, folders: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
-    """Every regular file under root/<folder>, never through a link; links are problems.
+def walk(root: Path, folders: tuple[str, ...]) -> tuple[list[str], list[Problem]]:
+    """Every regular file under root/<folder>, as its path from root ("compacts/x/landlord.yml"),
+    never through a link; links are problems. In the order of their folders and names.
     (os.scandir: each entry's type comes with its name, without a system call per file.)"""
-    files: list[Path] = []
+    files: list[str] = []
     problems: list[Problem] = []
     for folder in folders:
         base = root / folder
@@ -246,10 +248,10 @@ def walk(root: Path, folders: tuple[str, ...]) -> tuple[list[Path], list[Problem
             problems.append(link_problem(base, folder))
         elif base.is_dir():
             _walk_folder(base, folder, files, problems)
-    return sorted(files), problems
+    return sorted(files, key=lambda name: name.split("/")), problems
 
 
-def _walk_folder(base: Path, display: str, files: list[Path], problems: list[Problem]) -> None:
+def _walk_folder(base: Path, display: str, files: list[str], problems: list[Problem]) -> None:
     pending = [(str(base), display)]
     while pending:
         here, shown = pending.pop()
@@ -264,16 +266,26 @@ def _walk_folder(base: Path, display: str, files: list[Path], problems: list[Pro
             elif entry.is_dir(follow_symlinks=False):
                 pending.append((entry.path, name))
             elif entry.is_file(follow_symlinks=False):
-                files.append(Path(entry.path))
+                files.append(name)
 
 
-def name_problems(path: Path, root: Path) -> list[Problem]:
-    """A data file's name and folders must make a safe, readable web address."""
-    display = path.relative_to(root).as_posix()
+def suffix(name: str) -> str:
+    """What a file name ends with from its last dot, as pathlib's suffix (none for '.yml')."""
+    name = name.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def name_problems(display: str) -> list[Problem]:
+    """A data file's name and folders (its path from the repository's top) must make a
+    safe, readable web address."""
     problems = []
-    if _YAML_NAME.fullmatch(path.suffix) and path.suffix not in (".yml", ".yaml"):
-        problems.append(Problem(display, 1, 1, f"The file name ends in '{path.suffix}'. Rename "
+    ending = suffix(display)
+    if _YAML_NAME.fullmatch(ending) and ending not in (".yml", ".yaml"):
+        problems.append(Problem(display, 1, 1, f"The file name ends in '{ending}'. Rename "
                                 "it to end in '.yml' (lower case), or it is not read.", "file-name"))
+    if len(display) <= MAX_NAME and _PLAIN_PATH.fullmatch(display):
+        return problems  # nearly every path: no part too long, nothing invisible
     for part in display.split("/"):
         if len(part.rsplit(".", 1)[0] if "." in part[1:] else part) > MAX_NAME:
             problems.append(Problem(display, 1, 1, f"The name '{part[:40]}...' is "

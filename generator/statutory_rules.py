@@ -207,6 +207,11 @@ def describe(gap: Gap) -> str:
     return f"{words} ({gap.tenure})" if gap.tenure else words
 
 
+# The kinds of data file statutory_gaps reads (through pack_view: a landlord's results and
+# packs, the standards): `compacts check` builds a model of these only.
+GAP_INPUTS = ("standards", "landlord", "results", "tsm")
+
+
 def statutory_gaps(site) -> list[Problem]:
     """A warning for each declared TSM pack that leaves out required items."""
     problems = []

@@ -14,8 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
-
 from .dates import PartialDate
 from .fields import schema_of
 from .model import CORE_STANDARDS, FILE_KINDS  # noqa: F401 (CORE_STANDARDS: for rules)
@@ -29,10 +27,6 @@ _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
     "object": "a set of 'key: value' lines", "boolean": "true or false", "null": "empty",
 }
-_FORMATS = FormatChecker(formats=())
-
-
-@_FORMATS.checks("date")
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -43,14 +37,12 @@ def _is_date(value: object) -> bool:
         return False
 
 
-@_FORMATS.checks("partial-date")
 def _is_partial_date(value: object) -> bool:
     parsed = PartialDate.parse(value) if isinstance(value, (str, int)) else None
     return not isinstance(value, (str, int)) or \
         (parsed is not None and EARLIEST.year <= parsed.year <= LATEST.year)
 
 
-@_FORMATS.checks("email")
 def _is_email(value: object) -> bool:
     return not isinstance(value, str) or bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value))
 
@@ -74,9 +66,18 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
+_FORMATS = {"date": _is_date, "partial-date": _is_partial_date, "email": _is_email}
+
+
 @cache
-def _validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(kind), format_checker=_FORMATS)
+def _validator(kind: str) -> Any:
+    # jsonschema is imported here: a check that finds every file as it was needs none of it
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    formats = FormatChecker(formats=())
+    for name, test in _FORMATS.items():
+        formats.checks(name)(test)
+    return Draft202012Validator(schema(kind), format_checker=formats)
 
 
 def check_schema(doc: Document) -> list[Problem]:
@@ -87,7 +88,7 @@ def check_schema(doc: Document) -> list[Problem]:
     return problems
 
 
-def _explain(doc: Document, error: ValidationError) -> Iterable[Problem]:
+def _explain(doc: Document, error: Any) -> Iterable[Problem]:  # a jsonschema ValidationError
     path = list(error.absolute_path)
     parent, key = _locate(doc.data, path)
     where = _where(path)
@@ -149,7 +150,7 @@ def _description(subschema: dict) -> str:
     return f" ({text[0].lower()}{text[1:].rstrip('.')})." if text else "."
 
 
-def _misspelt(name: str, error: ValidationError, kind: str) -> bool:
+def _misspelt(name: str, error: Any, kind: str) -> bool:
     """A missing key that an unknown key nearly spells: 'Did you mean' says it already."""
     known = _properties(schema(kind), list(error.absolute_schema_path)) or \
         error.schema.get("properties", {})
@@ -167,7 +168,7 @@ def _unknown_key(key: object, properties: dict[str, dict], where: str) -> str:
     return f"Unknown key '{key}'{inside}. The keys allowed here are: {', '.join(properties)}."
 
 
-def _value_message(error: ValidationError, where: str) -> str:
+def _value_message(error: Any, where: str) -> str:
     value, name = error.instance, where or "The file"
     hint = _description(error.schema)
     if error.validator == "format" and PartialDate.parse(value) is not None:

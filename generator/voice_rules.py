@@ -45,6 +45,8 @@ def voice_ids_unique(docs: list[Document]) -> Iterator[Problem]:
 
 def voice_references(docs: list[Document]) -> Iterator[Problem]:
     """Groups, estates, complaint themes, standard items and compact promises exist."""
+    if not any(True for kind in ("review", "voice") for _ in _of_kind(docs, kind)):
+        return  # nothing names them: no need to gather every estate, group and promise
     estates, groups, promises = defaultdict(set), defaultdict(set), defaultdict(set)
     for doc in _of_kind(docs, "estate"):
         estates[doc.landlord].add(doc.id)
@@ -56,9 +58,7 @@ def voice_references(docs: list[Document]) -> Iterator[Problem]:
         promises[doc.landlord] |= {f"{doc.id}.{c.get('id')}" for c in _items(doc.data, "commitments")}
     items = {_key(item.get("id")) for doc in _of_kind(docs, "standards")
              for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
-    for doc in docs:
-        if doc.kind not in ("review", "voice"):
-            continue
+    for doc in [*_of_kind(docs, "review"), *_of_kind(docs, "voice")]:
         where = f"compacts/{doc.landlord}/estates/"
         group_where = f"compacts/{doc.landlord}/groups/ (or an estate's TRA, as <estate>-tra)"
         themes = {_key(t.get("id")) for t in _items(doc.data.get("complaints"), "themes")}

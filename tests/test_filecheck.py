@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -14,9 +15,10 @@ from generator.site import read_site
 
 @pytest.fixture
 def reads(monkeypatch) -> list[str]:
-    """The data files each check reads and checks, in order."""
+    """The data files each check reads and checks, in order (all in this process)."""
     seen: list[str] = []
     original = filecheck.load_file
+    monkeypatch.setattr(filecheck, "_may_fork", lambda: False)
 
     def counting(path, display):
         seen.append(display)
@@ -45,6 +47,46 @@ def test_a_second_check_reads_only_what_changed(data_root, reads):
     assert texts(read_site(data_root)) == texts(first)
 
 
+def test_files_untouched_since_they_settled_are_not_even_opened(data_root, reads, monkeypatch):
+    hashed: list[str] = []
+    digest = filecheck._digest
+    monkeypatch.setattr(filecheck, "_digest", lambda job: hashed.append(job.display) or digest(job))
+    now = filecheck.time.time_ns()  # files written this second are not yet settled: be later
+    monkeypatch.setattr(filecheck.time, "time_ns", lambda: now + 10 * filecheck._SAME_TICK)
+    first = read_site(data_root)
+    assert len(hashed) == len(reads) == first.files
+    hashed.clear(), reads.clear()
+    assert texts(read_site(data_root)) == texts(first) and hashed == reads == []
+    estate = data_root / "compacts/testshire/estates/oak-court.yml"
+    estate.write_text(estate.read_text().replace("homes: 120", "homes: 12"))
+    read_site(data_root)
+    assert hashed == reads == ["compacts/testshire/estates/oak-court.yml"]
+    hashed.clear(), reads.clear()
+    landlord = data_root / "compacts/testshire/landlord.yml"
+    landlord.write_text(landlord.read_text())  # touched, the same content: hashed, not read
+    read_site(data_root)
+    assert hashed == ["compacts/testshire/landlord.yml"] and reads == []
+
+
+def test_a_file_changed_twice_in_one_tick_of_a_coarse_clock_is_read_again(data_root, reads,
+                                                                           monkeypatch):
+    lstat = filecheck.os.lstat
+
+    def whole_seconds(path):  # a disk that keeps times to the second
+        info = lstat(path)
+        return SimpleNamespace(st_mode=info.st_mode, st_ino=info.st_ino, st_dev=info.st_dev,
+                               st_size=info.st_size, st_mtime_ns=info.st_mtime_ns // 10**9 * 10**9,
+                               st_ctime_ns=info.st_ctime_ns // 10**9 * 10**9)
+
+    monkeypatch.setattr(filecheck.os, "lstat", whole_seconds)
+    estate = data_root / "compacts/testshire/estates/oak-court.yml"
+    read_site(data_root)
+    estate.write_text(estate.read_text().replace("homes: 120", "homes: -12"))  # same size
+    reads.clear()
+    assert any("oak-court.yml" in t and "homes" in t for t in texts(read_site(data_root)))
+    assert reads == ["compacts/testshire/estates/oak-court.yml"]
+
+
 def test_what_is_remembered_lives_outside_the_repository(data_root):
     before = sorted(p for p in data_root.rglob("*"))
     read_site(data_root)
@@ -62,6 +104,16 @@ def test_a_damaged_store_is_ignored_not_trusted(data_root, reads):
     store.write_bytes(pickle.dumps(("another version of the generator", {"x": 1})))
     reads.clear()
     assert texts(read_site(data_root)) == texts(first) and len(reads) == first.files
+
+
+def test_a_few_changed_files_checked_on_the_other_core_give_the_same_answers(data_root, monkeypatch):
+    read_site(data_root)
+    (data_root / "compacts/testshire/estates/bad.yml").write_text("name: Bad\nhomes: -3\n")
+    monkeypatch.setattr(filecheck, "_may_fork", lambda: False)
+    serial = texts(read_site(data_root))
+    (data_root / "compacts/testshire/estates/bad.yml").write_text("name: Bad\nhomes: -3\n\n")
+    monkeypatch.setattr(filecheck, "_may_fork", lambda: True)
+    assert texts(read_site(data_root)) == serial and any("bad.yml" in t for t in serial)
 
 
 def test_both_cores_give_the_same_answers(data_root, monkeypatch):
