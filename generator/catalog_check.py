@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .filecheck import Store, code_version
+from .memory import Store, code_version
 from .problems import Problem
 from .safety import MAX_BRACKETS, MAX_TEXT
 
@@ -49,7 +49,7 @@ def format_problem(english: str, translation: str) -> str:
 
 def check_catalog(path: Path, display: str, locale: str, memory: Any = None) -> list[Problem]:
     """Every problem in one catalog file that would stop it being read or used; memory: a
-    filecheck.Store of earlier answers, by content (reading a catalog takes Babel a while)."""
+    memory.Store of earlier answers, by content (reading a catalog takes Babel a while)."""
     if path.is_symlink():
         return []  # reported with every other link in translations/
     with path.open("rb") as handle:

@@ -6,10 +6,8 @@ edit reads and checks one file (a file whose times, size and inode are as they w
 even read, as git does); when many files are new, both cores share them. The checks across
 files (references, addresses, the statutory gaps) always run on everything.
 
-The memory lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never in the
-repository: a pickle runs code when read, so nothing a pull request can add may ever be
-read as one. It is keyed by the generator's own code and the settings, so a new
-version of a rule never reuses an old answer.
+The memory (generator/memory.py) is keyed by the generator's own code and the settings, so a
+new version of a rule never reuses an old answer.
 """
 from __future__ import annotations
 
@@ -18,7 +16,6 @@ import json
 import os
 import pickle
 import stat
-import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -26,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .loader import Document, Job, load_file
+from .memory import Store, code_version
 from .privacy import check_privacy
 from .problems import Problem, errors
 from .readability import check_readability
@@ -33,7 +31,6 @@ from .rules import FILE_RULES
 from .validate import check_schema
 
 PARALLEL_FROM = 400  # fewer new files than this: starting a second process costs more
-_CODE = Path(__file__).parent
 
 
 @dataclass
@@ -84,6 +81,8 @@ def _sort_out(jobs: list[Job], memory: Store) -> tuple[list[int], list[tuple]]:
     now = time.time_ns()
     for index, job in enumerate(jobs):
         kept, stamp = memory.meta(job.display), _stamp(job.file, now)
+        if not (isinstance(kept, tuple) and len(kept) == 2):
+            kept = None  # nothing remembered, or a damaged store: read and check it
         if kept is not None and stamp is not None and kept[1] == stamp:
             unchanged.append(index)  # untouched since it was read: not even read again
             continue
@@ -175,81 +174,3 @@ def _check_pickled(job: Job, settings: dict[str, Any]) -> bytes:
 def _may_fork() -> bool:
     # fork copies only the calling thread: with others running (a serve's server), stay single
     return (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
-
-
-class Store:
-    """A dict kept between runs in the user's cache folder, for one repository. Entries not
-    used in a run are dropped when it saves, so the store never outgrows the data. Each entry
-    is kept pickled on its own, so that saving after one edit pickles one entry, not all,
-    with a little about it (`meta`) that can be looked at without reading the entry back."""
-
-    def __init__(self, root: Path, name: str, version: str) -> None:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        place = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        self.path = base / "tenant-compacts" / "check" / f"{place}-{name}.pickle"
-        self.version = version
-        self.entries: dict[str, tuple[Any, bytes]] = {}
-        self.used: set[str] = set()
-        self.changed = False
-        try:
-            with self.path.open("rb") as handle:
-                version, entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-                AttributeError, ImportError):
-            return  # no store yet, or an old one: work everything out
-        if version == self.version and isinstance(entries, dict):
-            self.entries = entries
-
-    def meta(self, key: str) -> Any:
-        kept = self.entries.get(key)
-        return kept[0] if isinstance(kept, tuple) and len(kept) == 2 else None
-
-    def get(self, key: str) -> Any:
-        self.used.add(key)
-        kept = self.entries.get(key)
-        try:
-            return pickle.loads(kept[1]) if isinstance(kept, tuple) and len(kept) == 2 else None
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-                ImportError, IndexError):
-            return None  # a damaged entry: worked out again
-
-    def put(self, key: str, value: Any, meta: Any = None) -> None:
-        self.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), meta)
-
-    def keep(self, key: str, pickled: bytes, meta: Any = None) -> None:
-        """put, of a value already pickled."""
-        self.used.add(key)
-        self.entries[key] = (meta, pickled)
-        self.changed = True
-
-    def restamp(self, key: str, meta: Any) -> None:
-        """The same entry, with new meta."""
-        self.used.add(key)
-        self.entries[key] = (meta, self.entries[key][1])
-        self.changed = True
-
-    def save(self) -> None:
-        unused = set(self.entries) - self.used
-        if not (self.changed or unused):
-            return
-        for key in unused:
-            del self.entries[key]
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump((self.version, self.entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a read-only home: every check works everything out, which is only slower
-
-
-def code_version(*options: str) -> str:
-    """The generator's own code (and the options given): a new rule never reuses an old
-    answer."""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sorted([*_CODE.glob("*.py"), *_CODE.glob("schemas/*.json")]):
-        digest.update(path.name.encode() + path.read_bytes())
-    for option in options:
-        digest.update(option.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()

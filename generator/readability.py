@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import math
+import pickle
 import re
 from typing import Any
 
+from .memory import cache_folder, write_whole
 from .problems import Problem
 
 _PUNCTUATION = re.compile(r"[^\w\s]")  # textstat's remove_punctuation (apostrophes too)
@@ -43,9 +45,24 @@ def flesch_kincaid_grade(text: str) -> float:
 
 @functools.cache
 def _hyphenator() -> Any:
-    from pyphen import Pyphen  # here: loading its dictionary is only for a text to grade
+    """Pyphen's English patterns. Reading them from its dictionary takes 50 ms, longer than
+    the rest of checking a changed file; they are kept pickled in the user's cache folder (as
+    `compacts check` keeps what it found: never in the repository)."""
+    import pyphen  # here: only a text to grade needs it
 
-    return Pyphen(lang="en_US")
+    source = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    kept = cache_folder() / f"hyphenation-en_US-{pyphen.__version__}.pickle"
+    try:
+        patterns = pickle.loads(kept.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+            ImportError, IndexError):
+        patterns = None  # not kept yet, or damaged: read from the dictionary, and kept
+    if isinstance(patterns, pyphen.HyphDict):
+        pyphen.hdcache.setdefault(source, patterns)
+    made = pyphen.Pyphen(lang="en_US")
+    if not isinstance(patterns, pyphen.HyphDict):
+        write_whole(kept, pickle.dumps(made.hd, pickle.HIGHEST_PROTOCOL))
+    return made
 
 
 def _round(number: float, points: int) -> float:

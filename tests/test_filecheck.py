@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import filecheck
+from generator import filecheck, memory
 from generator.site import read_site
 
 
@@ -91,17 +91,23 @@ def test_what_is_remembered_lives_outside_the_repository(data_root):
     before = sorted(p for p in data_root.rglob("*"))
     read_site(data_root)
     assert sorted(p for p in data_root.rglob("*")) == before
-    stores = list(Path(filecheck.Store(data_root, "files", "").path).parent.glob("*.pickle"))
+    stores = list(Path(memory.Store(data_root, "files", "").path).parent.glob("*.pickle"))
     assert stores and all(data_root not in s.parents for s in stores)
 
 
 def test_a_damaged_store_is_ignored_not_trusted(data_root, reads):
     first = read_site(data_root)
-    store = filecheck.Store(data_root, "files", "").path
+    store = memory.Store(data_root, "files", "").path
     store.write_bytes(b"\x80\x05garbage")
     reads.clear()
     assert texts(read_site(data_root)) == texts(first) and len(reads) == first.files
     store.write_bytes(pickle.dumps(("another version of the generator", {"x": 1})))
+    reads.clear()
+    assert texts(read_site(data_root)) == texts(first) and len(reads) == first.files
+    version, entries = pickle.loads(store.read_bytes())  # this version, damaged entries
+    damage = [5, (5, b"x"), ((1,), b"\x80\x05junk"), (None, None), ("a", "b", "c"), b"old"]
+    store.write_bytes(pickle.dumps((version, {key: damage[n % len(damage)]
+                                              for n, key in enumerate(entries)})))
     reads.clear()
     assert texts(read_site(data_root)) == texts(first) and len(reads) == first.files
 

@@ -1,6 +1,8 @@
 """The reading grade: counted as textstat 0.7.3 counts it, remembered per file, never a crash."""
 from __future__ import annotations
 
+import pickle
+
 import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,3 +63,20 @@ def test_a_max_grade_that_is_not_a_number_is_a_positioned_config_error(data_root
         "plugins:\n  - compacts:\n      readability:\n        max_grade: easy\n")
     assert cli.main(["check", "--root", str(data_root)]) == 1
     assert "site_config.yml:1:1: error: readability: max_grade is 'easy'" in capsys.readouterr().out
+
+
+def test_kept_hyphenation_patterns_give_the_same_grades_and_a_damaged_copy_is_replaced(tmp_path,
+                                                                                    monkeypatch):
+    import pyphen
+
+    text = " ".join(WORDS * 3) + "."
+    expected = textstat.flesch_kincaid_grade(text)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for state in ("none kept", "kept", "damaged"):
+        if state == "damaged":
+            kept.write_bytes(b"\x80\x05not patterns")
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        readability._hyphenator.cache_clear()
+        assert flesch_kincaid_grade(text) == expected, state
+        kept = next(tmp_path.rglob("hyphenation-*.pickle"))
+        assert isinstance(pickle.loads(kept.read_bytes()), pyphen.HyphDict), state

@@ -1,0 +1,100 @@
+"""What the generator remembers between runs, in the user's cache folder (XDG_CACHE_HOME,
+else ~/.cache), never in the repository: a pickle runs code when read, so nothing a pull
+request can add may ever be read as one. Deleting it is always safe: it is worked out again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+_CODE = Path(__file__).parent
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tenant-compacts"
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a file another run may read at the same time, whole or not at all; a read-only
+    home is no error (what would have been kept is worked out again next time)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+class Store:
+    """A dict kept between runs in the user's cache folder, for one repository. Entries not
+    used in a run are dropped when it saves, so the store never outgrows the data. Each entry
+    is kept pickled on its own, so that saving after one edit pickles one entry, not all,
+    with a little about it (`meta`) that can be looked at without reading the entry back."""
+
+    def __init__(self, root: Path, name: str, version: str) -> None:
+        place = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        self.path = cache_folder() / "check" / f"{place}-{name}.pickle"
+        self.version = version
+        self.entries: dict[str, tuple[Any, bytes]] = {}
+        self.used: set[str] = set()
+        self.changed = False
+        try:
+            with self.path.open("rb") as handle:
+                version, entries = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+                AttributeError, ImportError):
+            return  # no store yet, or an old one: work everything out
+        if version == self.version and isinstance(entries, dict):
+            self.entries = entries
+
+    def meta(self, key: str) -> Any:
+        kept = self.entries.get(key)
+        return kept[0] if isinstance(kept, tuple) and len(kept) == 2 else None
+
+    def get(self, key: str) -> Any:
+        self.used.add(key)
+        kept = self.entries.get(key)
+        try:
+            return pickle.loads(kept[1]) if isinstance(kept, tuple) and len(kept) == 2 else None
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+                ImportError, IndexError):
+            return None  # a damaged entry: worked out again
+
+    def put(self, key: str, value: Any, meta: Any = None) -> None:
+        self.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), meta)
+
+    def keep(self, key: str, pickled: bytes, meta: Any = None) -> None:
+        """put, of a value already pickled."""
+        self.used.add(key)
+        self.entries[key] = (meta, pickled)
+        self.changed = True
+
+    def restamp(self, key: str, meta: Any) -> None:
+        """The same entry, with new meta."""
+        self.used.add(key)
+        self.entries[key] = (meta, self.entries[key][1])
+        self.changed = True
+
+    def save(self) -> None:
+        unused = set(self.entries) - self.used
+        if not (self.changed or unused):
+            return
+        for key in unused:
+            del self.entries[key]
+        write_whole(self.path, pickle.dumps((self.version, self.entries), pickle.HIGHEST_PROTOCOL))
+
+
+def code_version(*options: str) -> str:
+    """The generator's own code (and the options given): a new rule never reuses an old
+    answer."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted([*_CODE.glob("*.py"), *_CODE.glob("schemas/*.json")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    for option in options:
+        digest.update(option.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
