@@ -41,12 +41,17 @@ class Docs(list):
 
 def file_names_are_ids(docs: list[Document]) -> Iterator[Problem]:
     """A file's name is its id in web addresses: 'oak-court.yml', not 'Oak Court.yml'."""
-    seen: dict[tuple[str, str, str], Document] = {}
     for doc in docs:
         if not SLUG.match(doc.id):
             yield Problem(doc.path, 1, 1, f"The name '{doc.id}' cannot be used in a web address. "
                           "Rename it using lower case letters, digits and hyphens only, "
                           f"such as '{slugify(doc.id) or 'name'}'.", "file-name")
+
+
+def file_names_unique(docs: list[Document]) -> Iterator[Problem]:
+    """Two files cannot have one id ('oak-court.yml' and 'oak-court.yaml')."""
+    seen: dict[tuple[str, str, str], Document] = {}
+    for doc in docs:
         key = (doc.kind, doc.landlord, doc.id)
         if key in seen and doc.kind != "landlord":
             yield Problem(doc.path, 1, 1, f"There are two {doc.kind} files called '{doc.id}' "
@@ -65,11 +70,15 @@ def landlords_exist(docs: list[Document]) -> Iterator[Problem]:
                           refers=f"compacts/{doc.landlord}/landlord")
 
 
-def ids_unique(docs: list[Document]) -> Iterator[Problem]:
-    """Commitment and action ids are unique within a compact; standard item ids everywhere."""
+def promise_ids_unique(docs: list[Document]) -> Iterator[Problem]:
+    """Commitment and action ids are unique within a compact."""
     for doc in _of_kind(docs, "compact"):
         for section in ("commitments", "action_plan"):
             yield from _repeats(doc, _items(doc.data, section), section)
+
+
+def standard_ids_unique(docs: list[Document]) -> Iterator[Problem]:
+    """Standard item ids are unique across every standards file."""
     standard_items = [(doc, item) for doc in _of_kind(docs, "standards")
                       for standard in _items(doc.data, "standards")
                       for item in [standard, *_items(standard, "items")]]
@@ -402,15 +411,16 @@ def _strings(node: Any, depth: int = 0) -> Iterator[tuple[Any, Any]]:
 
 
 RULES: list[Rule] = [
-    file_names_are_ids, landlords_exist, ids_unique, references_resolve,
-    district_covers_core_standards, one_current_district_compact, results_periods,
-    results_references, evidences_resolve, groups_and_areas_resolve, *STATUTORY_RULES,
+    file_names_unique, landlords_exist, standard_ids_unique, references_resolve,
+    district_covers_core_standards, one_current_district_compact, results_references,
+    evidences_resolve, groups_and_areas_resolve, *STATUTORY_RULES,
 ]
 # Rules that look at one file alone: filecheck runs them with the file's other checks, so
 # they are remembered with it and a check after one edit runs them on that file only.
 FILE_RULES: list[Rule] = [
-    scope_matches_estates, dates_in_order, equality_shares, other_kinds_have_labels,
-    signatures_only_when_signed, no_example_text,
+    file_names_are_ids, promise_ids_unique, scope_matches_estates, dates_in_order,
+    results_periods, equality_shares, other_kinds_have_labels, signatures_only_when_signed,
+    no_example_text,
 ]
 
 
@@ -440,6 +450,7 @@ def _date(value: Any) -> PartialDate | None:
     return PartialDate.parse(value)
 
 
-from .voice_rules import VOICE_RULES  # noqa: E402  (they use the helpers above)
+from .voice_rules import VOICE_FILE_RULES, VOICE_RULES  # noqa: E402  (they use the helpers above)
 
 RULES += VOICE_RULES
+FILE_RULES += VOICE_FILE_RULES

@@ -160,6 +160,6 @@ def courses_have_dates(docs: list[Document]) -> Iterator[Problem]:
                               "course-dates", "warning")
 
 
-VOICE_RULES = [voice_periods, voice_ids_unique, voice_references,
-               responses_explained, progress_honest, spending_within_budget,
-               courses_have_dates]
+VOICE_RULES = [voice_references]
+VOICE_FILE_RULES = [voice_periods, voice_ids_unique, responses_explained, progress_honest,
+                    spending_within_budget, courses_have_dates]  # one file alone: see rules.py

@@ -129,3 +129,29 @@ def test_both_cores_give_the_same_answers(data_root, monkeypatch):
     monkeypatch.setattr(filecheck, "PARALLEL_FROM", 1)
     monkeypatch.setenv("XDG_CACHE_HOME", str(data_root.parent / "fresh-cache"))
     assert texts(read_site(data_root)) == serial and len(serial) >= 2
+
+
+def test_an_edit_is_kept_in_a_journal_beside_the_store_and_read_back(data_root, reads, monkeypatch):
+    first = read_site(data_root)
+    store = memory.Store(data_root, "files", "")
+    whole = store.path.read_bytes()
+    estate = data_root / "compacts/testshire/estates/oak-court.yml"
+    estate.write_text(estate.read_text().replace("homes: 120", "homes: lots"))
+    reads.clear()
+    edited = texts(read_site(data_root))
+    assert reads == ["compacts/testshire/estates/oak-court.yml"]
+    assert store.path.read_bytes() == whole and store.journal.stat().st_size > 0  # appended
+    reads.clear()
+    assert texts(read_site(data_root)) == edited and reads == []  # the journal was read back
+    journal = store.journal.read_bytes()
+    store.journal.write_bytes(journal[:-5])  # a record cut short: that file is checked again,
+    reads.clear()  # and the journal folded into the store
+    assert texts(read_site(data_root)) == edited and reads == ["compacts/testshire/estates/oak-court.yml"]
+    assert not store.journal.exists() and store.path.read_bytes() != whole
+    reads.clear()
+    assert texts(read_site(data_root)) == edited and reads == []
+    monkeypatch.setattr(memory, "JOURNAL_MOST", 0)  # a long journal is folded in too
+    estate.write_text(estate.read_text().replace("homes: lots", "homes: 120"))
+    assert texts(read_site(data_root)) == texts(first) and not store.journal.exists()
+    reads.clear()
+    assert texts(read_site(data_root)) == texts(first) and reads == []
