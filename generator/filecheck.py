@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .loader import Document, Job, load_file
+from .loader import Document, Job, load_bytes
 from .memory import Store, code_version
 from .privacy import check_privacy
 from .problems import Problem, errors
 from .readability import check_readability
 from .rules import FILE_RULES
+from .safety import read_limited
 from .validate import check_schema
 
 PARALLEL_FROM = 400  # fewer new files than this: starting a second process costs more
@@ -41,18 +42,23 @@ class FileResult:
     problems: list[Problem]
 
 
-def check_file(job: Job, settings: dict[str, Any]) -> FileResult:
-    """settings: {"privacy": the plugin's privacy options, "max_grade": readability's or None}."""
-    doc, problems = load_file(job.path, job.display)
+def check_file(job: Job, settings: dict[str, Any]) -> tuple[str, FileResult]:
+    """The digest of the content checked ('' if it could not be read) and what it gave.
+    settings: {"privacy": the plugin's privacy options, "max_grade": readability's or None}."""
+    raw, problem = read_limited(job.path, job.display)
+    if problem:
+        return "", FileResult(None, [problem])
+    digest = _digest_of(job, raw)
+    doc, problems = load_bytes(raw, job.display)
     if doc is None:
-        return FileResult(None, problems)
+        return digest, FileResult(None, problems)
     doc.kind, doc.landlord, doc.id = job.kind, job.landlord, job.id
     problems += check_schema(doc)
     problems += check_privacy([doc], settings["privacy"])
     problems += [problem for rule in FILE_RULES for problem in rule([doc])]
     if settings["max_grade"] is not None and not errors(problems):  # a grade needs valid data
         problems += check_readability(doc, settings["max_grade"])
-    return FileResult(doc, problems)
+    return digest, FileResult(doc, problems)
 
 
 def check_files(jobs: list[Job], root: Path, settings: dict[str, Any]) -> list[FileResult]:
@@ -60,24 +66,26 @@ def check_files(jobs: list[Job], root: Path, settings: dict[str, Any]) -> list[F
     files are checked on the other core while this one reads back the unchanged ones."""
     memory = Store(root, "files", code_version(json.dumps(settings, sort_keys=True, default=str)))
     unchanged, changed = _sort_out(jobs, memory)
-    wait = _start([job for _, job, _, _ in changed], settings)
+    wait = _start([jobs[index] for index, _ in changed], settings)
     results = {index: memory.get(jobs[index].display) for index in unchanged}
     damaged = [index for index in unchanged if results[index] is None]  # worked out again
-    changed += [(index, jobs[index], *_marks_of(jobs[index])) for index in damaged]
+    changed += [(index, _stamp(jobs[index].file, time.time_ns())) for index in damaged]
     fresh = wait() + _run([jobs[index] for index in damaged], settings)
-    for (index, job, digest, stamp), pickled in zip(changed, fresh):
+    for (index, stamp), (digest, pickled) in zip(changed, fresh):
         results[index] = pickle.loads(pickled)
         if digest:
-            memory.keep(job.display, pickled, (digest, stamp))
+            memory.keep(jobs[index].display, pickled, (digest, stamp))
     memory.save()
     return [results[index] for index in range(len(jobs))]
 
 
 def _sort_out(jobs: list[Job], memory: Store) -> tuple[list[int], list[tuple]]:
-    """The jobs whose files are as remembered (by index), and the others with their digest
-    and stamp, without reading back anything remembered."""
+    """The jobs whose files are as remembered (by index), and the others (index, stamp; the
+    stamp taken before the file is read, so a change while it is read is seen next time),
+    without reading back anything remembered. A file never seen is not hashed here: the
+    check hashes what it reads."""
     unchanged: list[int] = []
-    changed: list[tuple[int, Job, str, tuple | None]] = []
+    changed: list[tuple[int, tuple | None]] = []
     now = time.time_ns()
     for index, job in enumerate(jobs):
         kept, stamp = memory.meta(job.display), _stamp(job.file, now)
@@ -86,18 +94,14 @@ def _sort_out(jobs: list[Job], memory: Store) -> tuple[list[int], list[tuple]]:
         if kept is not None and stamp is not None and kept[1] == stamp:
             unchanged.append(index)  # untouched since it was read: not even read again
             continue
-        digest = _digest(job)
-        if kept is not None and digest and kept[0] == digest:
+        digest = _digest(job) if kept is not None else ""
+        if digest and kept[0] == digest:
             if stamp != kept[1]:  # touched, not changed (a checkout), or settled since
                 memory.restamp(job.display, (digest, stamp))
             unchanged.append(index)
         else:
-            changed.append((index, job, digest, stamp))
+            changed.append((index, stamp))
     return unchanged, changed
-
-
-def _marks_of(job: Job) -> tuple[str, tuple | None]:
-    return _digest(job), _stamp(job.file, time.time_ns())
 
 
 # A file's times are kept in ticks of the system clock (up to 10 ms; 2 s on some disks): a
@@ -119,17 +123,20 @@ def _stamp(path: str, now: int) -> tuple[int, ...] | None:
 
 
 def _digest(job: Job) -> str:
-    """The file's content and where it is (its kind, landlord and id come from there)."""
-    try:
-        content = job.path.read_bytes() if not job.path.is_symlink() else b"link"
-    except OSError:
-        return ""  # unreadable: checked again each time, and load_file says why
-    return hashlib.sha256(job.display.encode("utf-8", "surrogatepass") + b"\0" + content).hexdigest()
+    """The file's content and where it is; '' for a file that cannot be read (a link, too
+    big): checked again each time, and read_limited says why."""
+    raw, problem = read_limited(job.path, job.display)
+    return "" if problem else _digest_of(job, raw)
 
 
-def _run(jobs: list[Job], settings: dict[str, Any]) -> list[bytes]:
-    """Each job's FileResult, pickled: as a worker sends it, and as the Store keeps it, so
-    that this process reads it but never pickles it again."""
+def _digest_of(job: Job, raw: bytes) -> str:
+    """Where it is counts too: a file's kind, landlord and id come from its place."""
+    return hashlib.sha256(job.display.encode("utf-8", "surrogatepass") + b"\0" + raw).hexdigest()
+
+
+def _run(jobs: list[Job], settings: dict[str, Any]) -> list[tuple[str, bytes]]:
+    """Each job's digest and FileResult, pickled: as a worker sends it, and as the Store keeps
+    it, so that this process reads it but never pickles it again."""
     if len(jobs) < PARALLEL_FROM or not _may_fork():
         return _check_all(jobs, settings)
     from concurrent.futures import ProcessPoolExecutor  # here: most checks start no process
@@ -142,7 +149,7 @@ def _run(jobs: list[Job], settings: dict[str, Any]) -> list[bytes]:
         return list(pool.map(_check_pickled, jobs, [settings] * len(jobs), chunksize=size))
 
 
-def _start(jobs: list[Job], settings: dict[str, Any]) -> Callable[[], list[bytes]]:
+def _start(jobs: list[Job], settings: dict[str, Any]) -> Callable[[], list[tuple[str, bytes]]]:
     """Begin checking a few changed files on the other core (what they need, such as the
     schemas and the hyphenation dictionary, loads there meanwhile); returns a function
     that waits for their results. Many files, or one core, are checked by _run."""
@@ -155,7 +162,7 @@ def _start(jobs: list[Job], settings: dict[str, Any]) -> Callable[[], list[bytes
     pool = ProcessPoolExecutor(1, mp_context=get_context("fork"))
     future = pool.submit(_check_all, jobs, settings)
 
-    def wait() -> list[bytes]:
+    def wait() -> list[tuple[str, bytes]]:
         try:
             return future.result()
         finally:
@@ -163,12 +170,13 @@ def _start(jobs: list[Job], settings: dict[str, Any]) -> Callable[[], list[bytes
     return wait
 
 
-def _check_all(jobs: list[Job], settings: dict[str, Any]) -> list[bytes]:
+def _check_all(jobs: list[Job], settings: dict[str, Any]) -> list[tuple[str, bytes]]:
     return [_check_pickled(job, settings) for job in jobs]
 
 
-def _check_pickled(job: Job, settings: dict[str, Any]) -> bytes:
-    return pickle.dumps(check_file(job, settings), pickle.HIGHEST_PROTOCOL)
+def _check_pickled(job: Job, settings: dict[str, Any]) -> tuple[str, bytes]:
+    digest, result = check_file(job, settings)
+    return digest, pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
 
 
 def _may_fork() -> bool:

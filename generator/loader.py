@@ -35,6 +35,11 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     raw, problem = read_limited(path, display)
     if problem:
         return None, [problem]
+    return load_bytes(raw, display)
+
+
+def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
+    """A data file's content (read_limited's) as a document, or the problems that stop it."""
     text, problem = _decode(raw, display)
     if problem:
         return None, [problem]
