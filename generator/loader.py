@@ -6,7 +6,7 @@ empty, not a mapping) becomes a Problem with a plain-English message; nothing ra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -2,7 +2,6 @@
 any script direction, in real Chromium (Material's scripts and search worker included)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -3,7 +3,6 @@ data shows, such as Polish search results and Urdu numbers in running text. A co
 fork deletes the example, and these skip; tests/test_browser.py checks the fork's data."""
 from __future__ import annotations
 
-import re
 
 import pytest
 

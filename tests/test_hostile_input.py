@@ -2,14 +2,12 @@
 plain-English problems and exit 1, in bounded time and memory, or succeeds."""
 from __future__ import annotations
 
-import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import LOCAL, REPO
+from conftest import REPO
 from generator import cli
 from generator.safety import MAX_DIGITS, MAX_FILE_BYTES, MAX_ITEMS, MAX_NAME
 

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

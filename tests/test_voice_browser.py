@@ -4,7 +4,6 @@ language. Screenshots of each tap's result are kept for people to look at."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
