@@ -47,19 +47,18 @@ def format_problem(english: str, translation: str) -> str:
     return ""
 
 
-def check_catalog(path: Path, display: str, locale: str, memory: Any = None) -> list[Problem]:
-    """Every problem in one catalog file that would stop it being read or used; memory: a
-    memory.Store of earlier answers, by content (reading a catalog takes Babel a while)."""
+def check_catalog(path: Path, display: str, locale: str, memory: Store) -> list[Problem]:
+    """Every problem in one catalog file that would stop it being read or used; memory:
+    earlier answers, by content (reading a catalog takes Babel a while)."""
     if path.is_symlink():
         return []  # reported with every other link in translations/
     with path.open("rb") as handle:
         raw = handle.read(MAX_CATALOG_BYTES + 1)
     key = hashlib.sha256(f"{display}\0{locale}\0".encode("utf-8", "surrogatepass") + raw).hexdigest()
-    known = memory.get(key) if memory is not None else None
+    known = memory.get(key)
     if known is None:
         known = _check_catalog(raw, display, locale)
-        if memory is not None:
-            memory.put(key, known)
+        memory.put(key, known)
     return known
 
 

@@ -27,7 +27,7 @@ from .memory import Store, code_version
 from .privacy import check_privacy
 from .problems import Problem, errors
 from .readability import check_readability
-from .rules import FILE_RULES
+from .rules import check_file_rules
 from .safety import read_limited
 from .validate import check_schema
 
@@ -55,7 +55,7 @@ def check_file(job: Job, settings: dict[str, Any]) -> tuple[str, FileResult]:
     doc.kind, doc.landlord, doc.id = job.kind, job.landlord, job.id
     problems += check_schema(doc)
     problems += check_privacy([doc], settings["privacy"])
-    problems += [problem for rule in FILE_RULES for problem in rule([doc])]
+    problems += check_file_rules(doc)
     if settings["max_grade"] is not None and not errors(problems):  # a grade needs valid data
         problems += check_readability(doc, settings["max_grade"])
     return digest, FileResult(doc, problems)
@@ -139,13 +139,9 @@ def _run(jobs: list[Job], settings: dict[str, Any]) -> list[tuple[str, bytes]]:
     it, so that this process reads it but never pickles it again."""
     if len(jobs) < PARALLEL_FROM or not _may_fork():
         return _check_all(jobs, settings)
-    from concurrent.futures import ProcessPoolExecutor  # here: most checks start no process
-    from multiprocessing import get_context
-
     workers = min(os.cpu_count() or 2, 4)
     size = max(50, len(jobs) // (workers * 4))
-    # fork: the workers start with everything already imported
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+    with _forked_pool(workers) as pool:
         return list(pool.map(_check_pickled, jobs, [settings] * len(jobs), chunksize=size))
 
 
@@ -156,10 +152,7 @@ def _start(jobs: list[Job], settings: dict[str, Any]) -> Callable[[], list[tuple
     if not jobs or len(jobs) >= PARALLEL_FROM or not _may_fork():
         results = _run(jobs, settings)
         return lambda: results
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    pool = ProcessPoolExecutor(1, mp_context=get_context("fork"))
+    pool = _forked_pool(1)
     future = pool.submit(_check_all, jobs, settings)
 
     def wait() -> list[tuple[str, bytes]]:
@@ -177,6 +170,14 @@ def _check_all(jobs: list[Job], settings: dict[str, Any]) -> list[tuple[str, byt
 def _check_pickled(job: Job, settings: dict[str, Any]) -> tuple[str, bytes]:
     digest, result = check_file(job, settings)
     return digest, pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+
+
+def _forked_pool(workers: int) -> Any:
+    """Worker processes forked from this one: they start with everything already imported."""
+    from concurrent.futures import ProcessPoolExecutor  # here: most checks start no process
+    from multiprocessing import get_context
+
+    return ProcessPoolExecutor(workers, mp_context=get_context("fork"))
 
 
 def _may_fork() -> bool:

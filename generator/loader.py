@@ -260,8 +260,8 @@ def _kind_of(display: str) -> tuple[str, str, str]:
     """(kind, landlord, the file's name without its ending), or empty texts when the place
     is not one the publisher reads."""
     parts = display.split("/")
-    name = parts[-1]
-    stem = name[: -len(suffix(name))] if suffix(name) else name
+    name, ending = parts[-1], suffix(parts[-1])
+    stem = name[: -len(ending)] if ending else name
     if parts[0] == "standards" and len(parts) == 2:
         return "standards", "", stem
     if parts[0] == "compacts" and len(parts) == 3 and stem == "landlord":

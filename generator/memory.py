@@ -32,6 +32,14 @@ def write_whole(path: Path, data: bytes) -> None:
 
 _LOAD_ERRORS = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
                 AttributeError, ImportError, IndexError)
+
+
+def read_kept(path: Path) -> Any:
+    """What write_whole kept there, or None when there is none or it cannot be read."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except _LOAD_ERRORS:
+        return None
 JOURNAL_MOST = 256  # entries added since the whole store was last written, before it is again
 
 
@@ -54,13 +62,10 @@ class Store:
         self.journal_damaged = False  # then the next save folds it in, dropping the damage
         self.whole = False  # whether the store itself was read (a journal adds to it)
         self.used: set[str] = set()
-        try:
-            with self.path.open("rb") as handle:
-                version, entries = pickle.load(handle)
-        except _LOAD_ERRORS:
-            return  # no store yet, or an old one: work everything out
-        if version == self.version and isinstance(entries, dict):
-            self.entries, self.whole = entries, True
+        kept = read_kept(self.path)  # None, or another version's: work everything out
+        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == self.version and \
+                isinstance(kept[1], dict):
+            self.entries, self.whole = kept[1], True
             self._replay()
 
     def _replay(self) -> None:

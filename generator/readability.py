@@ -14,7 +14,7 @@ import pickle
 import re
 from typing import Any
 
-from .memory import cache_folder, write_whole
+from .memory import cache_folder, read_kept, write_whole
 from .problems import Problem
 
 _PUNCTUATION = re.compile(r"[^\w\s]")  # textstat's remove_punctuation (apostrophes too)
@@ -52,16 +52,12 @@ def _hyphenator() -> Any:
 
     source = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
     kept = cache_folder() / f"hyphenation-en_US-{pyphen.__version__}.pickle"
-    try:
-        patterns = pickle.loads(kept.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            ImportError, IndexError):
-        patterns = None  # not kept yet, or damaged: read from the dictionary, and kept
+    patterns = read_kept(kept)
     if isinstance(patterns, pyphen.HyphDict):
         pyphen.hdcache.setdefault(source, patterns)
-    made = pyphen.Pyphen(lang="en_US")
-    if not isinstance(patterns, pyphen.HyphDict):
-        write_whole(kept, pickle.dumps(made.hd, pickle.HIGHEST_PROTOCOL))
+        return pyphen.Pyphen(lang="en_US")
+    made = pyphen.Pyphen(lang="en_US")  # not kept yet, or damaged: read from the dictionary
+    write_whole(kept, pickle.dumps(made.hd, pickle.HIGHEST_PROTOCOL))
     return made
 
 

@@ -22,8 +22,15 @@ Rule = Callable[[list[Document]], Iterable[Problem]]
 
 
 def check_rules(docs: list[Document]) -> list[Problem]:
+    """The rules across files (RULES), on every document."""
     indexed = Docs(docs)
     return [problem for rule in RULES for problem in rule(indexed)]
+
+
+def check_file_rules(doc: Document) -> list[Problem]:
+    """The rules of one file alone (FILE_RULES), on one document."""
+    one = Docs([doc])
+    return [problem for rule in FILE_RULES for problem in rule(one)]
 
 
 class Docs(list):
@@ -424,10 +431,8 @@ FILE_RULES: list[Rule] = [
 ]
 
 
-def _of_kind(docs: list[Document], kind: str) -> Iterator[Document]:
-    if isinstance(docs, Docs):
-        return iter(docs.kinds.get(kind, ()))
-    return (d for d in docs if d.kind == kind)
+def _of_kind(docs: Docs, kind: str) -> Iterator[Document]:
+    return iter(docs.kinds.get(kind, ()))
 
 
 def _list(value: Any) -> list:

@@ -27,6 +27,8 @@ _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
     "object": "a set of 'key: value' lines", "boolean": "true or false", "null": "empty",
 }
+
+
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True

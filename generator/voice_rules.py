@@ -9,14 +9,14 @@ from typing import Any, Iterator
 from .dates import PartialDate
 from .loader import Document, position
 from .problems import Problem
-from .rules import _items, _key, _known, _list, _of_kind, _one, _repeats, results_periods
+from .rules import Docs, _items, _key, _known, _list, _of_kind, _one, _repeats, results_periods
 
 VOICE_KINDS = ("review", "voice", "training")
 
 
 def voice_periods(docs: list[Document]) -> Iterator[Problem]:
     """A voice file is named after its year, like a results file: 2025-26.yml."""
-    renamed = [_as(doc, "results") for doc in _of_kind(docs, "voice")]
+    renamed = Docs(_as(doc, "results") for doc in _of_kind(docs, "voice"))
     for problem in results_periods(renamed):
         yield Problem(problem.file, problem.line, problem.column, problem.message.replace(
             "a results file", "a 'you said, we did' file"), problem.rule, problem.level)
@@ -45,7 +45,8 @@ def voice_ids_unique(docs: list[Document]) -> Iterator[Problem]:
 
 def voice_references(docs: list[Document]) -> Iterator[Problem]:
     """Groups, estates, complaint themes, standard items and compact promises exist."""
-    if not any(True for kind in ("review", "voice") for _ in _of_kind(docs, kind)):
+    naming = [*_of_kind(docs, "review"), *_of_kind(docs, "voice")]
+    if not naming:
         return  # nothing names them: no need to gather every estate, group and promise
     estates, groups, promises = defaultdict(set), defaultdict(set), defaultdict(set)
     for doc in _of_kind(docs, "estate"):
@@ -58,7 +59,7 @@ def voice_references(docs: list[Document]) -> Iterator[Problem]:
         promises[doc.landlord] |= {f"{doc.id}.{c.get('id')}" for c in _items(doc.data, "commitments")}
     items = {_key(item.get("id")) for doc in _of_kind(docs, "standards")
              for standard in _items(doc.data, "standards") for item in _items(standard, "items")}
-    for doc in [*_of_kind(docs, "review"), *_of_kind(docs, "voice")]:
+    for doc in naming:
         where = f"compacts/{doc.landlord}/estates/"
         group_where = f"compacts/{doc.landlord}/groups/ (or an estate's TRA, as <estate>-tra)"
         themes = {_key(t.get("id")) for t in _items(doc.data.get("complaints"), "themes")}
